@@ -1,0 +1,99 @@
+using IntegrationPortal.Domain.Flows;
+
+namespace IntegrationPortal.Application.Flows;
+
+/// <summary>Flows built from approved requests, and their runs.</summary>
+public interface IFlowService
+{
+    /// <summary>Saves a new flow as a draft for an approved request of the current user (or any, for IT admins).</summary>
+    Task<Guid> CreateAsync(SaveFlowCommand command, CancellationToken cancellationToken);
+
+    /// <summary>Activates a flow and schedules its runs.</summary>
+    Task ActivateAsync(Guid flowId, CancellationToken cancellationToken);
+
+    Task PauseAsync(Guid flowId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Queues a run at once, in addition to the schedule.</summary>
+    Task RunNowAsync(Guid flowId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FlowSummaryDto>> ListAsync(CancellationToken cancellationToken);
+
+    Task<FlowDetailDto> GetAsync(Guid flowId, CancellationToken cancellationToken);
+}
+
+public sealed record FlowSummaryDto(
+    Guid Id,
+    string Name,
+    string OwnerName,
+    string ToolA,
+    string ContainerA,
+    string ToolB,
+    string ContainerB,
+    FlowStatus Status,
+    DateTimeOffset? LastRunAt,
+    SyncRunStatus? LastRunStatus);
+
+public sealed record FlowDetailDto(
+    FlowSummaryDto Summary,
+    Guid RequestId,
+    IReadOnlyList<FieldMapping> Mappings,
+    ConflictRule ConflictRule,
+    int ScheduleMinutes,
+    string? PauseReason,
+    int Version,
+    int LinkedItems,
+    IReadOnlyList<SyncRunDto> Runs);
+
+public sealed record SyncRunDto(
+    Guid Id,
+    string Trigger,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    SyncRunStatus Status,
+    int ItemsRead,
+    int ItemsCreated,
+    int ItemsUpdated,
+    int Conflicts,
+    int ItemsFailed,
+    string? Warnings,
+    string? Error);
+
+/// <summary>The input of the flow builder; mutable so the form can bind to it.</summary>
+public sealed class SaveFlowCommand
+{
+    public Guid RequestId { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public Guid ConnectionAId { get; set; }
+
+    public string ContainerA { get; set; } = string.Empty;
+
+    public Guid ConnectionBId { get; set; }
+
+    public string ContainerB { get; set; } = string.Empty;
+
+    public List<FieldMappingInput> Mappings { get; set; } = [];
+
+    public ConflictRule ConflictRule { get; set; } = ConflictRule.MostRecentWins;
+
+    public int ScheduleMinutes { get; set; } = 5;
+}
+
+public sealed class FieldMappingInput
+{
+    public string FieldA { get; set; } = string.Empty;
+
+    public string FieldB { get; set; } = string.Empty;
+
+    public SyncDirection Direction { get; set; } = SyncDirection.Both;
+
+    public List<ValueMapInput> ValueMap { get; set; } = [];
+}
+
+public sealed class ValueMapInput
+{
+    public string ValueA { get; set; } = string.Empty;
+
+    public string ValueB { get; set; } = string.Empty;
+}

@@ -1,0 +1,8 @@
+namespace IntegrationPortal.Domain.Catalog;
+
+public enum ToolStatus
+{
+    UnderReview,
+    Approved,
+    Blocked,
+}

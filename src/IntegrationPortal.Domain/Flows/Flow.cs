@@ -1,0 +1,129 @@
+using IntegrationPortal.Domain.Common;
+
+namespace IntegrationPortal.Domain.Flows;
+
+/// <summary>
+/// A two-way sync between a container on side A (a Redmine project) and one on side B (a GitHub
+/// repository), built by a requester from an approved request.
+/// </summary>
+public sealed class Flow
+{
+    public const int MaxNameLength = 100;
+    public const int MaxContainerLength = 200;
+    public const int MinScheduleMinutes = 1;
+    public const int MaxScheduleMinutes = 1440;
+
+    private List<FieldMapping> _mappings = [];
+
+    private Flow()
+    {
+        Name = string.Empty;
+        OwnerId = string.Empty;
+        OwnerName = string.Empty;
+        ContainerA = string.Empty;
+        ContainerB = string.Empty;
+    }
+
+    public Flow(
+        Guid id,
+        string name,
+        Guid requestId,
+        string ownerId,
+        string ownerName,
+        Guid connectionAId,
+        string containerA,
+        Guid connectionBId,
+        string containerB,
+        IEnumerable<FieldMapping> mappings,
+        ConflictRule conflictRule,
+        int scheduleMinutes,
+        DateTimeOffset at)
+    {
+        Id = id;
+        Name = name;
+        RequestId = requestId;
+        OwnerId = ownerId;
+        OwnerName = ownerName;
+        ConnectionAId = connectionAId;
+        ContainerA = containerA;
+        ConnectionBId = connectionBId;
+        ContainerB = containerB;
+        _mappings = [.. mappings];
+        ConflictRule = conflictRule;
+        ScheduleMinutes = scheduleMinutes;
+        Status = FlowStatus.Draft;
+        CreatedAt = at;
+        Version = 1;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public Guid RequestId { get; private set; }
+
+    public string OwnerId { get; private set; }
+
+    public string OwnerName { get; private set; }
+
+    public Guid ConnectionAId { get; private set; }
+
+    /// <summary>The tool's own id of the container on side A, such as a Redmine project identifier.</summary>
+    public string ContainerA { get; private set; }
+
+    public Guid ConnectionBId { get; private set; }
+
+    /// <summary>The tool's own id of the container on side B, such as "owner/repository" on GitHub.</summary>
+    public string ContainerB { get; private set; }
+
+    public IReadOnlyList<FieldMapping> Mappings
+    {
+        get => _mappings;
+        private set => _mappings = [.. value];
+    }
+
+    public ConflictRule ConflictRule { get; private set; }
+
+    public int ScheduleMinutes { get; private set; }
+
+    public FlowStatus Status { get; private set; }
+
+    public string? PauseReason { get; private set; }
+
+    public int Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The update time, as side A reports it, from which the next run reads changes.</summary>
+    public DateTimeOffset? CursorA { get; set; }
+
+    /// <summary>The update time, as side B reports it, from which the next run reads changes.</summary>
+    public DateTimeOffset? CursorB { get; set; }
+
+    /// <summary>The worker that holds the run lease, or null when no run is in progress.</summary>
+    public string? LeaseHolder { get; private set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    public void Activate()
+    {
+        if (Status == FlowStatus.Active)
+        {
+            throw new DomainException("The flow is already active.");
+        }
+
+        Status = FlowStatus.Active;
+        PauseReason = null;
+    }
+
+    public void Pause(string reason)
+    {
+        if (Status != FlowStatus.Active)
+        {
+            throw new DomainException("Only an active flow can be paused.");
+        }
+
+        Status = FlowStatus.Paused;
+        PauseReason = reason;
+    }
+}

@@ -1,0 +1,8 @@
+namespace IntegrationPortal.Domain.Flows;
+
+public enum FlowStatus
+{
+    Draft,
+    Active,
+    Paused,
+}

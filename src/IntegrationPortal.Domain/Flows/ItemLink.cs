@@ -1,0 +1,46 @@
+namespace IntegrationPortal.Domain.Flows;
+
+/// <summary>
+/// A pair of items that a flow keeps in sync, with the base: the value of every mapped field on
+/// each side as of the last successful sync. The three-way merge compares current values with it.
+/// </summary>
+public sealed class ItemLink
+{
+    private ItemLink()
+    {
+    }
+
+    public ItemLink(Guid id, Guid flowId, string? itemIdA, string? itemIdB, DateTimeOffset at)
+    {
+        Id = id;
+        FlowId = flowId;
+        ItemIdA = itemIdA;
+        ItemIdB = itemIdB;
+        CreatedAt = at;
+        UpdatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid FlowId { get; private set; }
+
+    public string? ItemIdA { get; set; }
+
+    public string? ItemIdB { get; set; }
+
+    /// <summary>Values of side A's mapped fields at the last sync, keyed by side A's field key.</summary>
+    public Dictionary<string, string?> BaseA { get; set; } = [];
+
+    /// <summary>Values of side B's mapped fields at the last sync, keyed by side B's field key.</summary>
+    public Dictionary<string, string?> BaseB { get; set; } = [];
+
+    /// <summary>
+    /// The token recorded before the counterpart is created, so a retry can tell that a create
+    /// was already attempted; null once both item ids are known.
+    /// </summary>
+    public string? CreateToken { get; set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

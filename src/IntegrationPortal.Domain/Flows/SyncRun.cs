@@ -1,0 +1,59 @@
+namespace IntegrationPortal.Domain.Flows;
+
+/// <summary>One execution of a flow, with the counts shown on the flow page.</summary>
+public sealed class SyncRun
+{
+    public const int MaxErrorLength = 2000;
+
+    private SyncRun()
+    {
+        Trigger = string.Empty;
+    }
+
+    public SyncRun(Guid id, Guid flowId, int flowVersion, string trigger, DateTimeOffset at)
+    {
+        Id = id;
+        FlowId = flowId;
+        FlowVersion = flowVersion;
+        Trigger = trigger;
+        StartedAt = at;
+        Status = SyncRunStatus.Running;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid FlowId { get; private set; }
+
+    public int FlowVersion { get; private set; }
+
+    /// <summary>What started the run: "schedule" or "manual".</summary>
+    public string Trigger { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public SyncRunStatus Status { get; private set; }
+
+    public int ItemsRead { get; set; }
+
+    public int ItemsCreated { get; set; }
+
+    public int ItemsUpdated { get; set; }
+
+    public int Conflicts { get; set; }
+
+    public int ItemsFailed { get; set; }
+
+    /// <summary>Warnings such as unmapped values, one per line, for the flow owner.</summary>
+    public string? Warnings { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void Finish(DateTimeOffset at, string? error)
+    {
+        FinishedAt = at;
+        Status = error is null && ItemsFailed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.Failed;
+        Error = error is null ? null : error[..Math.Min(error.Length, MaxErrorLength)];
+    }
+}

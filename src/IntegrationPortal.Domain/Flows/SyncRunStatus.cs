@@ -1,0 +1,8 @@
+namespace IntegrationPortal.Domain.Flows;
+
+public enum SyncRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,8 @@
+namespace IntegrationPortal.Domain.Requests;
+
+public enum RequestStatus
+{
+    Submitted,
+    Approved,
+    Rejected,
+}

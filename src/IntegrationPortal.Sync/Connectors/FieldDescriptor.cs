@@ -1,0 +1,16 @@
+namespace IntegrationPortal.Sync.Connectors;
+
+/// <summary>A field a connector can read and write, such as "status" or "labels".</summary>
+public sealed record FieldDescriptor(string Key, string DisplayName, FieldKind Kind, IReadOnlyList<string>? AllowedValues = null);
+
+/// <summary>
+/// How canonical values of a field are written and compared. Text is plain text, RichText is
+/// Markdown, Choice is one value of a fixed list, Labels is a comma-separated set.
+/// </summary>
+public enum FieldKind
+{
+    Text,
+    RichText,
+    Choice,
+    Labels,
+}

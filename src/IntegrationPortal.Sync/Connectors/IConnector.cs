@@ -1,0 +1,34 @@
+namespace IntegrationPortal.Sync.Connectors;
+
+/// <summary>
+/// A client for one tool, bound to one connection's base URL and secret. Implementations are
+/// real HTTP clients; every method throws <see cref="ConnectorException"/> for an answer the
+/// tool gives that the caller can act on (bad credentials, not found, invalid value).
+/// </summary>
+public interface IConnector
+{
+    /// <summary>The fields this tool offers for mapping, with their canonical value kinds.</summary>
+    IReadOnlyList<FieldDescriptor> Fields { get; }
+
+    /// <summary>Checks that the base URL answers and the secret is accepted, without changing anything.</summary>
+    Task<ConnectionTestResult> TestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists the containers (projects, repositories) that the credential can see.</summary>
+    Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads every item of the container updated at or after <paramref name="since"/>, or every
+    /// item when it is null, following all pages. The result may include items from before
+    /// <paramref name="since"/> because tools round times, so callers must not assume otherwise.
+    /// </summary>
+    Task<IReadOnlyList<SyncItem>> ReadChangedAsync(string container, DateTimeOffset? since, CancellationToken cancellationToken);
+
+    /// <summary>Reads one item, or returns null when the tool answers that it does not exist.</summary>
+    Task<SyncItem?> GetAsync(string container, string itemId, CancellationToken cancellationToken);
+
+    /// <summary>Creates an item with the given canonical field values and returns it as stored.</summary>
+    Task<SyncItem> CreateAsync(string container, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken);
+
+    /// <summary>Writes only the given fields of an item, leaving every other field untouched.</summary>
+    Task UpdateAsync(string container, string itemId, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace IntegrationPortal.Sync.Connectors;
+
+/// <summary>Creates the connector for a tool key with a connection's base URL and plain secret.</summary>
+public interface IConnectorFactory
+{
+    bool Supports(string toolKey);
+
+    /// <summary>The fields a tool offers, known without a connection.</summary>
+    IReadOnlyList<FieldDescriptor> FieldsOf(string toolKey);
+
+    IConnector Create(string toolKey, Uri baseUrl, string secret);
+}
