@@ -1,6 +1,82 @@
+using Hangfire;
+using IntegrationPortal.Infrastructure;
+using IntegrationPortal.Infrastructure.Identity;
+using IntegrationPortal.Infrastructure.Persistence;
+using IntegrationPortal.Web.Account;
+using IntegrationPortal.Web.Components;
+using IntegrationPortal.Web.Hosting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+var role = HostRole.Parse(builder.Configuration["role"] ?? builder.Configuration["Role"]);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddInfrastructure(builder.Configuration, runJobs: role.RunsJobs);
+if (role.ServesWeb)
+{
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    builder.Services.AddMudServices();
+    builder.Services.AddCascadingAuthenticationState();
+    builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+    builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+    builder.Services.ConfigureApplicationCookie(cookie =>
+    {
+        cookie.LoginPath = "/account/login";
+        cookie.AccessDeniedPath = "/account/denied";
+    });
+    builder.Services.AddAuthorization();
+}
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
 
-app.Run();
+if (role.ServesWeb)
+{
+    app.UseSerilogRequestLogging();
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.Use((context, next) =>
+    {
+        context.RequestServices.GetRequiredService<CurrentUser>().Set(context.User);
+        return next(context);
+    });
+    app.UseAntiforgery();
+    app.MapStaticAssets();
+    app.MapAccountEndpoints();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapHangfireDashboard("/hangfire", new DashboardOptions
+    {
+        Authorization = [new HangfireDashboardAuthorization()],
+        DisplayStorageConnectionString = false,
+    });
+}
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok", role = role.ToString() })).AllowAnonymous();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    app.Logger.LogInformation(
+        "IntegrationPortal started as {Role}; browse to {Addresses}",
+        role.ServesWeb && role.RunsJobs ? "web and worker" : role.ServesWeb ? "web" : "worker",
+        string.Join(", ", addresses));
+});
+
+await app.RunAsync();
+
+/// <summary>The entry point, public so that test hosts can start the portal.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace IntegrationPortal.Application.Audit;
+
+/// <summary>The action names written to the activity log, so filters and tests use one spelling.</summary>
+public static class AuditActions
+{
+    public const string OwnerCreated = "user.owner-created";
+    public const string UserCreated = "user.created";
+    public const string SignedIn = "user.signed-in";
+    public const string SignInFailed = "user.sign-in-failed";
+    public const string ToolStatusChanged = "tool.status-changed";
+    public const string ConnectionCreated = "connection.created";
+    public const string ConnectionTested = "connection.tested";
+    public const string RequestSubmitted = "request.submitted";
+    public const string RequestApproved = "request.approved";
+    public const string RequestRejected = "request.rejected";
+    public const string FlowCreated = "flow.created";
+    public const string FlowActivated = "flow.activated";
+    public const string FlowPaused = "flow.paused";
+    public const string FlowRunRequested = "flow.run-requested";
+    public const string FlowRunFinished = "flow.run-finished";
+    public const string ItemSynced = "item.synced";
+}

@@ -1,0 +1,28 @@
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Common;
+using IntegrationPortal.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationPortal.Application.Catalog;
+
+public sealed class CatalogService(IPortalDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider time) : ICatalogService
+{
+    public async Task<IReadOnlyList<ToolDto>> ListToolsAsync(CancellationToken cancellationToken)
+    {
+        user.RequireSignedIn();
+        var tools = await db.Tools.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return [.. tools.Select(t => new ToolDto(t.Key, t.Name, t.Status, t.Reason, t.ChangedAt))];
+    }
+
+    public async Task SetToolStatusAsync(SetToolStatusCommand command, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.ItAdmin);
+        var tool = await db.Tools.SingleOrDefaultAsync(t => t.Key == command.ToolKey, cancellationToken)
+            ?? throw new NotFoundException("Tool", command.ToolKey);
+
+        var before = tool.Status;
+        tool.ChangeStatus(command.Status, command.Reason, time.GetUtcNow());
+        audit.Record(AuditActions.ToolStatusChanged, "tool", tool.Key, new { Before = before.ToString(), After = tool.Status.ToString(), tool.Reason });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using IntegrationPortal.Domain.Audit;
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Connections;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationPortal.Application.Common;
+
+/// <summary>The portal's unit of work; one per request, circuit operation or job.</summary>
+public interface IPortalDbContext
+{
+    DbSet<Tool> Tools { get; }
+
+    DbSet<Connection> Connections { get; }
+
+    DbSet<IntegrationRequest> Requests { get; }
+
+    DbSet<Flow> Flows { get; }
+
+    DbSet<ItemLink> ItemLinks { get; }
+
+    DbSet<SyncRun> SyncRuns { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using FluentValidation;
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Catalog;
+using IntegrationPortal.Application.Connections;
+using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Sync.Engine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationPortal.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<SubmitRequestCommandValidator>(includeInternalTypes: true);
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IAuditQueries, AuditQueries>();
+        services.AddScoped<ICatalogService, CatalogService>();
+        services.AddScoped<IConnectionService, ConnectionService>();
+        services.AddScoped<IRequestService, RequestService>();
+        services.AddScoped<IFlowService, FlowService>();
+        services.AddScoped<FlowRunner>();
+        services.AddScoped<SyncEngine>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,259 @@
+using FluentValidation;
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Common;
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Connections;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Identity;
+using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Sync.Connectors;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationPortal.Application.Flows;
+
+public sealed class FlowService(
+    IPortalDbContext db,
+    ICurrentUser user,
+    IAuditLog audit,
+    IConnectorFactory connectors,
+    ISyncScheduler scheduler,
+    IValidator<SaveFlowCommand> validator,
+    TimeProvider time) : IFlowService
+{
+    private const int RunsShown = 20;
+
+    public async Task<Guid> CreateAsync(SaveFlowCommand command, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Requester, Roles.ItAdmin);
+        await validator.EnsureValidAsync(command, cancellationToken);
+
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken)
+            ?? throw ValidatorExtensions.Invalid(nameof(command.RequestId), "The request was not found; choose an approved request.");
+        EnsureMayBuild(request);
+
+        var connectionA = await FindApprovedConnectionAsync(command.ConnectionAId, nameof(command.ConnectionAId), cancellationToken);
+        var connectionB = await FindApprovedConnectionAsync(command.ConnectionBId, nameof(command.ConnectionBId), cancellationToken);
+        var mappings = command.Mappings.Select(ToMapping).ToList();
+        EnsureFieldsExist(mappings, connectionA, connectionB);
+
+        var flow = new Flow(
+            Guid.NewGuid(),
+            command.Name.Trim(),
+            request.Id,
+            user.UserId!,
+            user.UserName,
+            connectionA.Id,
+            command.ContainerA.Trim(),
+            connectionB.Id,
+            command.ContainerB.Trim(),
+            mappings,
+            command.ConflictRule,
+            command.ScheduleMinutes,
+            time.GetUtcNow());
+        db.Flows.Add(flow);
+        audit.Record(AuditActions.FlowCreated, "flow", flow.Id.ToString(), new
+        {
+            flow.Name,
+            RequestId = request.Id,
+            ConnectionA = connectionA.Name,
+            flow.ContainerA,
+            ConnectionB = connectionB.Name,
+            flow.ContainerB,
+            Mappings = mappings.Select(m => $"{m.FieldA} {DirectionArrow(m.Direction)} {m.FieldB}"),
+            ConflictRule = flow.ConflictRule.ToString(),
+            flow.ScheduleMinutes,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return flow.Id;
+    }
+
+    public async Task ActivateAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        var flow = await FindOwnedAsync(flowId, cancellationToken);
+        flow.Activate();
+        audit.Record(AuditActions.FlowActivated, "flow", flow.Id.ToString(), new { flow.Name, flow.ScheduleMinutes });
+        await db.SaveChangesAsync(cancellationToken);
+        scheduler.Schedule(flow.Id, flow.ScheduleMinutes);
+        scheduler.Enqueue(flow.Id);
+    }
+
+    public async Task PauseAsync(Guid flowId, string reason, CancellationToken cancellationToken)
+    {
+        var flow = await FindOwnedAsync(flowId, cancellationToken);
+        var text = string.IsNullOrWhiteSpace(reason) ? $"Paused by {user.UserName}." : reason.Trim();
+        flow.Pause(text);
+        audit.Record(AuditActions.FlowPaused, "flow", flow.Id.ToString(), new { flow.Name, Reason = text });
+        await db.SaveChangesAsync(cancellationToken);
+        scheduler.Unschedule(flow.Id);
+    }
+
+    public async Task RunNowAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        var flow = await FindOwnedAsync(flowId, cancellationToken);
+        if (flow.Status != FlowStatus.Active)
+        {
+            throw new Domain.Common.DomainException("Activate the flow before running it.");
+        }
+
+        audit.Record(AuditActions.FlowRunRequested, "flow", flow.Id.ToString(), new { flow.Name });
+        await db.SaveChangesAsync(cancellationToken);
+        scheduler.Enqueue(flow.Id);
+    }
+
+    public async Task<IReadOnlyList<FlowSummaryDto>> ListAsync(CancellationToken cancellationToken)
+    {
+        user.RequireSignedIn();
+        var query = db.Flows.AsNoTracking();
+        if (!user.IsInRole(Roles.ItAdmin) && !user.IsInRole(Roles.Auditor))
+        {
+            query = query.Where(f => f.OwnerId == user.UserId);
+        }
+
+        var flows = await query.ToListAsync(cancellationToken);
+        var summaries = new List<FlowSummaryDto>(flows.Count);
+        foreach (var flow in flows.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            summaries.Add(await SummarizeAsync(flow, cancellationToken));
+        }
+
+        return summaries;
+    }
+
+    public async Task<FlowDetailDto> GetAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        user.RequireSignedIn();
+        var flow = await db.Flows.AsNoTracking().SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken)
+            ?? throw new NotFoundException("Flow", flowId);
+        EnsureMaySee(flow);
+
+        var runs = await db.SyncRuns.AsNoTracking()
+            .Where(r => r.FlowId == flowId)
+            .OrderByDescending(r => r.StartedAt)
+            .Take(RunsShown)
+            .ToListAsync(cancellationToken);
+        var linked = await db.ItemLinks.CountAsync(l => l.FlowId == flowId, cancellationToken);
+        return new FlowDetailDto(
+            await SummarizeAsync(flow, cancellationToken),
+            flow.RequestId,
+            flow.Mappings,
+            flow.ConflictRule,
+            flow.ScheduleMinutes,
+            flow.PauseReason,
+            flow.Version,
+            linked,
+            [.. runs.Select(ToDto)]);
+    }
+
+    private async Task<FlowSummaryDto> SummarizeAsync(Flow flow, CancellationToken cancellationToken)
+    {
+        var toolA = await db.Connections.Where(c => c.Id == flow.ConnectionAId).Select(c => c.ToolKey).SingleOrDefaultAsync(cancellationToken);
+        var toolB = await db.Connections.Where(c => c.Id == flow.ConnectionBId).Select(c => c.ToolKey).SingleOrDefaultAsync(cancellationToken);
+        var lastRun = await db.SyncRuns.AsNoTracking()
+            .Where(r => r.FlowId == flow.Id)
+            .OrderByDescending(r => r.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new FlowSummaryDto(
+            flow.Id,
+            flow.Name,
+            flow.OwnerName,
+            toolA ?? "?",
+            flow.ContainerA,
+            toolB ?? "?",
+            flow.ContainerB,
+            flow.Status,
+            lastRun?.StartedAt,
+            lastRun?.Status);
+    }
+
+    private void EnsureMayBuild(IntegrationRequest request)
+    {
+        if (request.Status != RequestStatus.Approved)
+        {
+            throw ValidatorExtensions.Invalid(nameof(SaveFlowCommand.RequestId), "Only an approved request can have a flow; wait for IT's approval.");
+        }
+
+        if (request.RequesterId != user.UserId && !user.IsInRole(Roles.ItAdmin))
+        {
+            throw new ForbiddenAccessException("Only the requester or an IT admin can build a flow for this request.");
+        }
+    }
+
+    private void EnsureMaySee(Flow flow)
+    {
+        if (flow.OwnerId != user.UserId && !user.IsInRole(Roles.ItAdmin) && !user.IsInRole(Roles.Auditor))
+        {
+            throw new NotFoundException("Flow", flow.Id);
+        }
+    }
+
+    private async Task<Flow> FindOwnedAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Requester, Roles.ItAdmin);
+        var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken)
+            ?? throw new NotFoundException("Flow", flowId);
+        if (flow.OwnerId != user.UserId && !user.IsInRole(Roles.ItAdmin))
+        {
+            throw new ForbiddenAccessException("Only the flow's owner or an IT admin can change it.");
+        }
+
+        return flow;
+    }
+
+    private async Task<Connection> FindApprovedConnectionAsync(Guid connectionId, string propertyName, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken)
+            ?? throw ValidatorExtensions.Invalid(propertyName, "The connection was not found; choose one from the list.");
+        var status = await db.Tools.Where(t => t.Key == connection.ToolKey).Select(t => t.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status != ToolStatus.Approved)
+        {
+            throw ValidatorExtensions.Invalid(propertyName, $"The tool of connection '{connection.Name}' is not approved in the catalog.");
+        }
+
+        return connection;
+    }
+
+    private void EnsureFieldsExist(List<FieldMapping> mappings, Connection connectionA, Connection connectionB)
+    {
+        var fieldsA = connectors.FieldsOf(connectionA.ToolKey).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var fieldsB = connectors.FieldsOf(connectionB.ToolKey).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < mappings.Count; i++)
+        {
+            if (!fieldsA.Contains(mappings[i].FieldA))
+            {
+                throw ValidatorExtensions.Invalid($"Mappings[{i}].FieldA", $"'{mappings[i].FieldA}' is not a field of {connectionA.ToolKey}; choose one of: {string.Join(", ", fieldsA)}.");
+            }
+
+            if (!fieldsB.Contains(mappings[i].FieldB))
+            {
+                throw ValidatorExtensions.Invalid($"Mappings[{i}].FieldB", $"'{mappings[i].FieldB}' is not a field of {connectionB.ToolKey}; choose one of: {string.Join(", ", fieldsB)}.");
+            }
+        }
+    }
+
+    private static FieldMapping ToMapping(FieldMappingInput input) => new(
+        input.FieldA,
+        input.FieldB,
+        input.Direction,
+        [.. input.ValueMap.Select(v => new ValueMapEntry(v.ValueA.Trim(), v.ValueB.Trim()))]);
+
+    private static string DirectionArrow(SyncDirection direction) => direction switch
+    {
+        SyncDirection.AToB => "->",
+        SyncDirection.BToA => "<-",
+        _ => "<->",
+    };
+
+    private static SyncRunDto ToDto(SyncRun r) => new(
+        r.Id,
+        r.Trigger,
+        r.StartedAt,
+        r.FinishedAt,
+        r.Status,
+        r.ItemsRead,
+        r.ItemsCreated,
+        r.ItemsUpdated,
+        r.Conflicts,
+        r.ItemsFailed,
+        r.Warnings,
+        r.Error);
+}

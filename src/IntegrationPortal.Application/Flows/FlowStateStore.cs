@@ -1,0 +1,48 @@
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Common;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Sync.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationPortal.Application.Flows;
+
+/// <summary>
+/// Keeps one run's links and cursors in the portal database. Each saved link commits together
+/// with the audit event of the values written for it.
+/// </summary>
+internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow flow, SyncRun run, TimeProvider time) : ISyncStateStore
+{
+    public async Task<IReadOnlyList<ItemLink>> LoadLinksAsync(Guid flowId, CancellationToken cancellationToken) =>
+        await db.ItemLinks.Where(l => l.FlowId == flowId).ToListAsync(cancellationToken);
+
+    public async Task SaveLinkAsync(ItemLink link, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
+    {
+        link.UpdatedAt = time.GetUtcNow();
+        if (!await db.ItemLinks.AnyAsync(l => l.Id == link.Id, cancellationToken))
+        {
+            db.ItemLinks.Add(link);
+        }
+
+        if (changes.Count > 0)
+        {
+            audit.Record(AuditActions.ItemSynced, "flow", flow.Id.ToString(), new
+            {
+                RunId = run.Id,
+                FlowVersion = flow.Version,
+                LinkId = link.Id,
+                link.ItemIdA,
+                link.ItemIdB,
+                Changes = changes.Select(c => new { Side = c.TargetSide, c.ItemId, c.Field, Old = c.OldValue, New = c.NewValue, Conflict = c.WasConflict }),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SaveCursorsAsync(Guid flowId, DateTimeOffset? cursorA, DateTimeOffset? cursorB, CancellationToken cancellationToken)
+    {
+        flow.CursorA = cursorA;
+        flow.CursorB = cursorB;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

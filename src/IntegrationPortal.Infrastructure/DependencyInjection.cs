@@ -1,0 +1,123 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using IntegrationPortal.Application;
+using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Users;
+using IntegrationPortal.Connectors;
+using IntegrationPortal.Infrastructure.Identity;
+using IntegrationPortal.Infrastructure.Jobs;
+using IntegrationPortal.Infrastructure.Persistence;
+using IntegrationPortal.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database, Identity stores, Data Protection, connectors, Hangfire storage and
+    /// the application services. <paramref name="runJobs"/> adds a Hangfire server to this process.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, bool runJobs)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+
+        services.AddApplication();
+        services.AddConnectors();
+        services.AddPortalDatabase(options);
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IUserAdminService, UserAdminService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IFlowLease, FlowLease>();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddDataProtection().SetApplicationName("IntegrationPortal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddIdentityCore<PortalUser>(identity =>
+            {
+                identity.Password.RequiredLength = Application.Users.CreateUserCommandValidator.MinPasswordLength;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.User.RequireUniqueEmail = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager();
+
+        services.AddScoped<ISyncScheduler, HangfireSyncScheduler>();
+        services.AddScoped<FlowSyncJob>();
+        services.AddPortalHangfire(options, runJobs);
+        return services;
+    }
+
+    private static void AddPortalDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        if (string.Equals(options.Provider, DatabaseProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSql but Database:ConnectionString is empty; set it, e.g. Host=127.0.0.1;Port=5432;Database=portal;Username=portal;Password=...");
+            }
+
+            services.AddDbContext<PostgresPortalDbContext>(db => db.UseNpgsql(options.ConnectionString));
+            services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
+        }
+        else if (string.Equals(options.Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"Data Source={Path.Combine(EnsureDataDirectory(options), "portal.db")}"
+                : options.ConnectionString;
+            services.AddDbContext<SqlitePortalDbContext>(db => db.UseSqlite(connectionString));
+            services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{options.Provider}' is not supported; use {DatabaseProviders.Sqlite} or {DatabaseProviders.PostgreSql}.");
+        }
+
+        services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
+    }
+
+    private static void AddPortalHangfire(this IServiceCollection services, DatabaseOptions options, bool runJobs)
+    {
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.Equals(options.Provider, DatabaseProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
+            {
+                hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(options.ConnectionString));
+            }
+            else
+            {
+                // A poll interval of one second makes "Run now" start within a second; the default waits far longer.
+                hangfire.UseSQLiteStorage(
+                    Path.Combine(EnsureDataDirectory(options), "hangfire.db"),
+                    new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+            }
+        });
+
+        if (runJobs)
+        {
+            services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+    }
+
+    private static string EnsureDataDirectory(DatabaseOptions options)
+    {
+        var directory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

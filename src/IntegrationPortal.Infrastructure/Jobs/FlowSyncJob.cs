@@ -1,0 +1,21 @@
+using Hangfire;
+using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Infrastructure.Identity;
+
+namespace IntegrationPortal.Infrastructure.Jobs;
+
+/// <summary>
+/// The Hangfire job that runs a flow. Hangfire delivers each job at least once, which is safe
+/// because a run merges against the saved base and writes nothing that is already there.
+/// Failures escape so that Hangfire records and retries them.
+/// </summary>
+public sealed class FlowSyncJob(FlowRunner runner, CurrentUser currentUser)
+{
+    [AutomaticRetry(Attempts = 2)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(Guid flowId, string trigger, CancellationToken cancellationToken)
+    {
+        currentUser.SetSystem();
+        await runner.RunAsync(flowId, trigger, cancellationToken);
+    }
+}

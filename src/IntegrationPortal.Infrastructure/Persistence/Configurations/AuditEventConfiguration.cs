@@ -1,0 +1,21 @@
+using IntegrationPortal.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntegrationPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.TargetType).HasMaxLength(50);
+        builder.Property(e => e.TargetId).HasMaxLength(200);
+        builder.HasIndex(e => e.Action);
+        builder.HasIndex(e => new { e.TargetType, e.TargetId });
+    }
+}

@@ -1,0 +1,27 @@
+using IntegrationPortal.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntegrationPortal.Infrastructure.Persistence.Configurations;
+
+internal sealed class IntegrationRequestConfiguration : IEntityTypeConfiguration<IntegrationRequest>
+{
+    public void Configure(EntityTypeBuilder<IntegrationRequest> builder)
+    {
+        builder.ToTable("IntegrationRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.RequesterId).HasMaxLength(450);
+        builder.Property(r => r.RequesterName).HasMaxLength(256);
+        builder.Property(r => r.ToolA).HasMaxLength(50);
+        builder.Property(r => r.ToolB).HasMaxLength(50);
+        builder.Property(r => r.UseCase).HasMaxLength(IntegrationRequest.MaxUseCaseLength);
+        builder.Property(r => r.Fields).HasMaxLength(IntegrationRequest.MaxFieldsLength);
+        builder.Property(r => r.Justification).HasMaxLength(IntegrationRequest.MaxJustificationLength);
+        builder.Property(r => r.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.DecidedBy).HasMaxLength(256);
+        builder.Property(r => r.DecisionReason).HasMaxLength(IntegrationRequest.MaxReasonLength);
+        builder.HasIndex(r => r.RequesterId);
+        builder.HasIndex(r => r.Status);
+    }
+}
