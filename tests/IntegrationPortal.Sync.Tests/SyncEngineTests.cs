@@ -307,6 +307,25 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
+    public async Task MissingField_IsSkippedNotCleared()
+    {
+        _flow.Mappings = [new FieldMapping("tags", "milestone", SyncDirection.BToA, [])];
+        var itemA = _flow.A.Add(("tags", "hardware"));
+        var itemB = _flow.B.Add(("title", "Printer"));
+        _flow.Store.Seed(new ItemLink(Guid.NewGuid(), _flow.FlowId, itemA.Id, itemB.Id, _flow.Clock.GetUtcNow())
+        {
+            BaseA = new() { ["tags"] = "hardware" },
+            BaseB = new() { ["milestone"] = "hardware" },
+        });
+
+        var result = await _flow.RunAsync();
+
+        Assert.Equal("hardware", _flow.A.Value(itemA.Id, "tags"));
+        Assert.Contains(result.Warnings, warning => warning.StartsWith("Field milestone was not returned"));
+        Assert.Empty(_flow.A.Updates);
+    }
+
+    [Fact]
     public async Task Labels_OtherOrder_IsNoChange()
     {
         var (idA, _) = await _flow.LinkedPairAsync(tags: "hardware, floor-3");

@@ -51,6 +51,12 @@ internal sealed class PairPlan
 
     private void AddField(FlowRun run, ItemLink link, FieldMapping mapping)
     {
+        if (!ItemA.Fields.ContainsKey(mapping.FieldA) || !ItemB.Fields.ContainsKey(mapping.FieldB))
+        {
+            SkipMissingField(link, mapping);
+            return;
+        }
+
         var a = Snapshot(ItemA, link.BaseA, mapping.FieldA, run.KindOf(Side.A, mapping.FieldA));
         var b = Snapshot(ItemB, link.BaseB, mapping.FieldB, run.KindOf(Side.B, mapping.FieldB));
         var decision = FieldMerger.Merge(mapping, a, b, run.Request.ConflictRule);
@@ -87,6 +93,23 @@ internal sealed class PairPlan
                 throw new InvalidOperationException($"The merge action {decision.Action} is not handled.");
         }
     }
+
+    // A field missing from an item (not merely empty) is skipped rather than read as null, because
+    // reading it as null would clear the value on the other side.
+    private void SkipMissingField(ItemLink link, FieldMapping mapping)
+    {
+        var (side, field, itemId) = ItemA.Fields.ContainsKey(mapping.FieldA)
+            ? ("B", mapping.FieldB, ItemB.Id)
+            : ("A", mapping.FieldA, ItemA.Id);
+        Warnings.Add(MissingFieldWarning(side, field, itemId));
+        KeepBase(link.BaseA, BaseA, mapping.FieldA);
+        KeepBase(link.BaseB, BaseB, mapping.FieldB);
+    }
+
+    /// <summary>Builds the warning for a mapped field that the connector did not return for an item.</summary>
+    public static string MissingFieldWarning(string side, string field, string itemId) =>
+        $"Field {field} was not returned for item {itemId} on side {side}, so its mapping was skipped; " +
+        "check that the connector offers this field.";
 
     /// <summary>Builds the warning for a value that a non-empty value map has no entry for.</summary>
     public static string UnmappedValueWarning(string? value, string? field) =>

@@ -22,13 +22,13 @@ public sealed partial class SyncEngine
             return;
         }
 
-        var unmappedFields = new HashSet<string>(StringComparer.Ordinal);
-        var fields = TranslateForCreate(run, source, item, mappings, unmappedFields);
+        var skippedFields = new HashSet<string>(StringComparer.Ordinal);
+        var fields = TranslateForCreate(run, source, item, mappings, skippedFields);
 
         link ??= NewLink(run, source, item.Id);
         run.TryBeginLink(link);
         link.CreateToken = Guid.NewGuid().ToString("N");
-        link.SetBase(source, SourceBase(run, source, item, unmappedFields));
+        link.SetBase(source, SourceBase(run, source, item, skippedFields));
         link.SetBase(target, new Dictionary<string, string?>(fields, StringComparer.Ordinal));
         link.UpdatedAt = Now();
         await run.Store.SaveLinkAsync(link, [], cancellationToken);
@@ -60,7 +60,7 @@ public sealed partial class SyncEngine
         Side source,
         SyncItem item,
         List<FieldMapping> mappings,
-        HashSet<string> unmappedFields)
+        HashSet<string> skippedFields)
     {
         var target = source.Other();
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -68,12 +68,19 @@ public sealed partial class SyncEngine
         foreach (var mapping in mappings)
         {
             var sourceField = mapping.FieldOn(source);
+            if (!item.Fields.ContainsKey(sourceField))
+            {
+                run.Tally.AddWarning(PairPlan.MissingFieldWarning(source.Name(), sourceField, item.Id));
+                skippedFields.Add(sourceField);
+                continue;
+            }
+
             var value = FieldNormalizer.Normalize(item.Fields.GetValueOrDefault(sourceField), run.KindOf(source, sourceField));
             var translation = mapping.TranslateToward(target, value);
             if (!translation.IsMapped)
             {
                 run.Tally.AddWarning(PairPlan.UnmappedValueWarning(value, sourceField));
-                unmappedFields.Add(sourceField);
+                skippedFields.Add(sourceField);
                 continue;
             }
 
@@ -84,15 +91,15 @@ public sealed partial class SyncEngine
         return fields;
     }
 
-    // A field whose value could not be translated gets no base, so it still counts as changed, and
-    // is copied, once the value map has an entry for it.
-    private static Dictionary<string, string?> SourceBase(FlowRun run, Side source, SyncItem item, HashSet<string> unmappedFields)
+    // A field that was skipped (missing, or without a value map entry) gets no base, so it still
+    // counts as changed, and is copied, once the value map has an entry for it.
+    private static Dictionary<string, string?> SourceBase(FlowRun run, Side source, SyncItem item, HashSet<string> skippedFields)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var mapping in run.Request.Mappings)
         {
             var field = mapping.FieldOn(source);
-            if (!unmappedFields.Contains(field))
+            if (!skippedFields.Contains(field))
             {
                 values[field] = FieldNormalizer.Normalize(item.Fields.GetValueOrDefault(field), run.KindOf(source, field));
             }

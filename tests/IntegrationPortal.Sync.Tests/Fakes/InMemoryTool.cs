@@ -16,7 +16,7 @@ public sealed record UpdateCall(string ItemId, IReadOnlyDictionary<string, strin
 /// <summary>
 /// A tool kept in memory that behaves like Redmine where it matters to the engine: update times
 /// have whole-second resolution, every write advances the shared clock by 10 ms and stamps the
-/// item, and the `since` filter is inclusive and rounded down to the second.
+/// item, every declared field is returned (null when empty), and the `since` filter is inclusive and rounded down to the second.
 /// </summary>
 public sealed class InMemoryTool : IConnector
 {
@@ -163,6 +163,12 @@ public sealed class InMemoryTool : IConnector
 
     private SyncItem Store(string itemId, Dictionary<string, string?> values)
     {
+        // Like a real connector, every declared field is returned, with null for an empty one.
+        foreach (var field in Fields)
+        {
+            values.TryAdd(field.Key, null);
+        }
+
         _clock.Advance(WriteTick);
         var item = new SyncItem(itemId, TruncateToSecond(_clock.GetUtcNow()), values);
         if (!_items.ContainsKey(itemId))
