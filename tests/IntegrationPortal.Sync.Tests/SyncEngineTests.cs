@@ -194,7 +194,7 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
-    public async Task OneWayMapping_OverwritesTargetOnNextSourceEdit()
+    public async Task OneWayMapping_SourceEditOverwritesTarget()
     {
         _flow.Mappings = [new FieldMapping("subject", "title", SyncDirection.AToB, [])];
         var (idA, idB) = await _flow.LinkedPairAsync();
@@ -208,7 +208,7 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
-    public async Task OneWayMapping_DoesNotCreateOnSourceSide()
+    public async Task OneWayMapping_NoCreateOnSource()
     {
         _flow.Mappings = [new FieldMapping("subject", "title", SyncDirection.AToB, [])];
         _flow.B.Add(("title", "Only on B"));

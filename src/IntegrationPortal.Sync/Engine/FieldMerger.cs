@@ -19,8 +19,8 @@ public enum FieldMergeAction
     CopyToB,
 
     /// <summary>
-    /// The value to copy has no entry in the value map, so nothing is written and the base stays,
-    /// so the change is retried once the map has an entry for it.
+    /// The value to copy has no entry in the value map. Nothing is written and the base stays, which
+    /// lets a later run copy the change once the map has an entry for it.
     /// </summary>
     Unmapped,
 }

@@ -3,9 +3,9 @@ using IntegrationPortal.Sync.Connectors;
 
 namespace IntegrationPortal.Sync.Engine;
 
-// Creating counterparts follows an intent protocol so that a run that stops half-way never leads
-// to a second create: the link is saved with a create token and the intended values first, then
-// the item is created, then the link is completed with the new id.
+// Creating a counterpart takes three steps, so a run that stops half-way can be recognized instead
+// of creating the item twice. The link is saved first with a create token and the intended values.
+// Then the item is created, and then the link is completed with the new id.
 public sealed partial class SyncEngine
 {
     private async Task CreateCounterpartAsync(
@@ -108,8 +108,8 @@ public sealed partial class SyncEngine
         return values;
     }
 
-    // The base is what the tool stored, which may differ from what was sent (defaults, trimming);
-    // a field the tool did not return falls back to the value sent.
+    // The base is what the tool stored, because that may differ from what was sent (defaults,
+    // trimming). A field the tool did not return falls back to the value sent.
     private static Dictionary<string, string?> TargetBase(FlowRun run, Side target, SyncItem created, Dictionary<string, string?> sent)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -124,9 +124,9 @@ public sealed partial class SyncEngine
         return values;
     }
 
-    // A 4xx answer means the tool rejected the create, so no item exists and the token is cleared:
-    // the next run may try again. Any other failure (timeout, 5xx, no answer) may have created the
-    // item, so the token stays and the link waits for review.
+    // A 4xx response means the tool rejected the create, so no item exists and the token is cleared
+    // for the next run to try again. Any other failure (timeout, 5xx, no response) may have created
+    // the item, so the token stays and the link waits for review.
     private async Task<SyncItem> CreateOrReleaseIntentAsync(
         FlowRun run,
         Side target,

@@ -14,9 +14,10 @@ public enum ToolOperation
 public sealed record UpdateCall(string ItemId, IReadOnlyDictionary<string, string?> Fields);
 
 /// <summary>
-/// A tool kept in memory that behaves like Redmine where it matters to the engine: update times
-/// have whole-second resolution, every write advances the shared clock by 10 ms and stamps the
-/// item, every declared field is returned (null when empty), and the `since` filter is inclusive and rounded down to the second.
+/// A tool kept in memory that behaves like Redmine where it matters to the engine. Update times
+/// have whole-second resolution, and every write advances the shared clock by 10 ms and stamps the
+/// item. Every declared field is returned (null when empty). The `since` filter is inclusive and
+/// rounded down to the second.
 /// </summary>
 public sealed class InMemoryTool : IConnector
 {
