@@ -542,6 +542,18 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
+    public async Task DuplicateReads_CreateOnce()
+    {
+        _flow.A.ReturnsDuplicates = true;
+        _flow.A.Add(("subject", "VPN drops"));
+
+        var result = await _flow.RunAsync();
+
+        Assert.Equal(1, result.ItemsRead);
+        Assert.Equal(1, _flow.B.Creates);
+    }
+
+    [Fact]
     public async Task ItemsRead_CountsDistinctItems()
     {
         var (idA, idB) = await _flow.LinkedPairAsync();

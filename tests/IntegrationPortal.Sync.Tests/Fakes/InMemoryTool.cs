@@ -42,6 +42,9 @@ public sealed class InMemoryTool : IConnector
 
     public IReadOnlyList<FieldDescriptor> Fields { get; }
 
+    /// <summary>Makes reads return every item twice, as overlapping pages of a real tool can.</summary>
+    public bool ReturnsDuplicates { get; set; }
+
     public int Reads { get; private set; }
 
     public int Gets { get; private set; }
@@ -103,8 +106,13 @@ public sealed class InMemoryTool : IConnector
         CheckCall(ToolOperation.Read, container, itemId: null);
 
         var from = since is { } value ? TruncateToSecond(value) : DateTimeOffset.MinValue;
-        IReadOnlyList<SyncItem> items = [.. Items.Where(item => item.UpdatedAt >= from)];
-        return Task.FromResult(items);
+        var items = Items.Where(item => item.UpdatedAt >= from).ToList();
+        if (ReturnsDuplicates)
+        {
+            items.AddRange(items.ToList());
+        }
+
+        return Task.FromResult<IReadOnlyList<SyncItem>>(items);
     }
 
     public Task<SyncItem?> GetAsync(string container, string itemId, CancellationToken cancellationToken)
