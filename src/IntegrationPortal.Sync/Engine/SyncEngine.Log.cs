@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationPortal.Sync.Engine;
+
+public sealed partial class SyncEngine
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync run of flow {FlowId} started")]
+    private static partial void LogRunStarted(ILogger logger, Guid flowId);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Sync run of flow {FlowId} finished: {ItemsRead} read, {ItemsCreated} created, {ItemsUpdated} updated, {Conflicts} conflicts, {ItemsFailed} failed")]
+    private static partial void LogRunFinished(ILogger logger, Guid flowId, int itemsRead, int itemsCreated, int itemsUpdated, int conflicts, int itemsFailed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of item {ItemId} on side {Side} of flow {FlowId} failed")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, string itemId, string side, Guid flowId);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Linked item {CounterpartId} on side {Side} of flow {FlowId} was not found while syncing item {ItemId}")]
+    private static partial void LogCounterpartMissing(ILogger logger, string counterpartId, string side, Guid flowId, string itemId);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Pending create of the counterpart of item {ItemId} on side {Side} of flow {FlowId} needs review")]
+    private static partial void LogPendingCreate(ILogger logger, string itemId, string side, Guid flowId);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Linked item {CreatedId} on side {Side} of flow {FlowId}, created by an interrupted run, to its source item {SourceId}")]
+    private static partial void LogAdopted(ILogger logger, string createdId, string side, Guid flowId, string? sourceId);
+}

@@ -1,0 +1,66 @@
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Sync.Engine;
+
+namespace IntegrationPortal.Sync.Tests.Fakes;
+
+/// <summary>
+/// A state store kept in memory. It stores copies, as a database would, so a change the engine
+/// makes to a link after a failed save is not kept.
+/// </summary>
+public sealed class InMemoryStateStore : ISyncStateStore
+{
+    private readonly Dictionary<Guid, ItemLink> _links = [];
+
+    public List<FieldChange> Changes { get; } = [];
+
+    public DateTimeOffset? CursorA { get; private set; }
+
+    public DateTimeOffset? CursorB { get; private set; }
+
+    public int SaveLinkCalls { get; private set; }
+
+    public int SaveCursorCalls { get; private set; }
+
+    /// <summary>The 1-based number of the SaveLinkAsync call that throws, simulating a crash.</summary>
+    public int? FailOnSaveLinkCall { get; set; }
+
+    public IReadOnlyList<ItemLink> Links => [.. _links.Values.Select(Copy)];
+
+    public Task<IReadOnlyList<ItemLink>> LoadLinksAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ItemLink> links = [.. _links.Values.Where(link => link.FlowId == flowId).Select(Copy)];
+        return Task.FromResult(links);
+    }
+
+    public Task SaveLinkAsync(ItemLink link, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
+    {
+        SaveLinkCalls++;
+        if (SaveLinkCalls == FailOnSaveLinkCall)
+        {
+            throw new InvalidOperationException("Simulated crash of the state store.");
+        }
+
+        _links[link.Id] = Copy(link);
+        Changes.AddRange(changes);
+        return Task.CompletedTask;
+    }
+
+    public Task SaveCursorsAsync(Guid flowId, DateTimeOffset? cursorA, DateTimeOffset? cursorB, CancellationToken cancellationToken)
+    {
+        SaveCursorCalls++;
+        CursorA = cursorA;
+        CursorB = cursorB;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stores a link directly, as a previous run would have left it.</summary>
+    public void Seed(ItemLink link) => _links[link.Id] = Copy(link);
+
+    private static ItemLink Copy(ItemLink link) => new(link.Id, link.FlowId, link.ItemIdA, link.ItemIdB, link.CreatedAt)
+    {
+        BaseA = new Dictionary<string, string?>(link.BaseA),
+        BaseB = new Dictionary<string, string?>(link.BaseB),
+        CreateToken = link.CreateToken,
+        UpdatedAt = link.UpdatedAt,
+    };
+}
