@@ -13,6 +13,10 @@ using MudBlazor.Services;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serves the static files of packages (MudBlazor's css and js) from a build folder in every
+// environment, so `dotnet run` works without publishing; a published app has them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 var role = HostRole.Parse(builder.Configuration["role"] ?? builder.Configuration["Role"]);
 
 builder.Services.AddSerilog((services, logger) => logger
