@@ -7,7 +7,7 @@ using MudBlazor;
 namespace IntegrationPortal.Web.Components.Common;
 
 /// <summary>
-/// Turns the exceptions that the application layer throws for a user's mistake or a tool's answer
+/// Turns the exceptions that the application layer throws for a user's mistake or a tool's error response
 /// into messages for the page. Any other exception escapes to the layout's error boundary, which
 /// shows a generic message and never a stack trace.
 /// </summary>
@@ -43,7 +43,7 @@ public static class UserFacingErrors
         catch (ValidationException exception) when (fieldErrors is not null)
         {
             fieldErrors.Apply(exception.Errors);
-            snackbar.Add("Some values are invalid; see the messages at the fields.", MudBlazor.Severity.Error);
+            snackbar.Add("Some values are invalid. See the messages at the fields.", MudBlazor.Severity.Error);
             return false;
         }
         catch (Exception exception) when (Describe(exception) is { } message)

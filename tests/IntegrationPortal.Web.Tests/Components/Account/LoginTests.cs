@@ -8,7 +8,7 @@ namespace IntegrationPortal.Web.Tests.Components.Account;
 public sealed class LoginTests : PortalTestContext
 {
     [Fact]
-    public void Login_PostsFieldsTheEndpointReads()
+    public void Login_PostsExpectedFieldNames()
     {
         var cut = RenderAt("/account/login?returnUrl=%2Fqueue");
 
