@@ -1,0 +1,38 @@
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Requests;
+using MudBlazor;
+
+namespace IntegrationPortal.Web.Components.Common;
+
+/// <summary>The chip color of each status, so a status looks the same on every page.</summary>
+public static class StatusColors
+{
+    public static Color Of(RequestStatus status) => status switch
+    {
+        RequestStatus.Approved => Color.Success,
+        RequestStatus.Rejected => Color.Error,
+        _ => Color.Info,
+    };
+
+    public static Color Of(ToolStatus status) => status switch
+    {
+        ToolStatus.Approved => Color.Success,
+        ToolStatus.Blocked => Color.Error,
+        _ => Color.Warning,
+    };
+
+    public static Color Of(FlowStatus status) => status switch
+    {
+        FlowStatus.Active => Color.Success,
+        FlowStatus.Paused => Color.Warning,
+        _ => Color.Default,
+    };
+
+    public static Color Of(SyncRunStatus status) => status switch
+    {
+        SyncRunStatus.Succeeded => Color.Success,
+        SyncRunStatus.Failed => Color.Error,
+        _ => Color.Info,
+    };
+}

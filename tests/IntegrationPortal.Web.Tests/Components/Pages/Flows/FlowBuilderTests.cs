@@ -1,0 +1,146 @@
+using Bunit;
+using IntegrationPortal.Application.Connections;
+using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Sync.Connectors;
+using IntegrationPortal.Web.Components.Pages.Flows;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace IntegrationPortal.Web.Tests.Components.Pages.Flows;
+
+public sealed class FlowBuilderTests : PortalTestContext
+{
+    private static readonly Guid RequestId = Guid.NewGuid();
+    private static readonly Guid RedmineId = Guid.NewGuid();
+    private static readonly Guid GitHubId = Guid.NewGuid();
+
+    public FlowBuilderTests()
+    {
+        Requests.Requests.Add(new RequestDto(
+            RequestId, "requester", ToolKeys.Redmine, ToolKeys.GitHub, "Support bugs to engineering", "title, status",
+            SyncDirection.Both, "Bugs are copied by hand today.", RequestStatus.Approved, DateTimeOffset.UnixEpoch,
+            "admin", DateTimeOffset.UnixEpoch, null));
+        Connections.Connections.Add(new ConnectionDto(RedmineId, "Support Redmine", ToolKeys.Redmine, "http://127.0.0.1:3000", DateTimeOffset.UnixEpoch, null, null, null));
+        Connections.Connections.Add(new ConnectionDto(GitHubId, "Engineering GitHub", ToolKeys.GitHub, "http://127.0.0.1:5005", DateTimeOffset.UnixEpoch, null, null, null));
+        Connections.Containers[RedmineId] = [new("support", "Support desk")];
+        Connections.Containers[GitHubId] = [new("acme/engine", "acme/engine")];
+        Connections.Fields[RedmineId] =
+        [
+            new("title", "Subject", FieldKind.Text),
+            new("description", "Description", FieldKind.RichText),
+            new("status", "Status", FieldKind.Choice, ["New", "In Progress", "Closed"]),
+        ];
+        Connections.Fields[GitHubId] =
+        [
+            new("title", "Title", FieldKind.Text),
+            new("description", "Body", FieldKind.RichText),
+            new("status", "State", FieldKind.Choice),
+        ];
+    }
+
+    [Fact]
+    public async Task PickingConnection_ListsItsContainers()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        await cut.SelectAsync("flow-connection-a", RedmineId);
+
+        Assert.Equal([RedmineId], Connections.ContainerRequests);
+        var containerSelect = FindSelect(cut, "flow-container-a");
+        Assert.False(containerSelect.Instance.Disabled);
+        var items = cut.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).ToList();
+        Assert.Contains("support", items);
+    }
+
+    [Fact]
+    public async Task UnreachableTool_ShowsError()
+    {
+        Connections.Unreachable[GitHubId] = "GitHub answered 401 Unauthorized; check the connection's API token.";
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        await cut.SelectAsync("flow-connection-b", GitHubId);
+
+        Assert.Contains("401 Unauthorized", cut.Find("#flow-containers-b-error").TextContent);
+    }
+
+    [Fact]
+    public void NewFlow_PrefillsTitleDescriptionStatus()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        Assert.Equal(3, cut.FindAll("[data-testid=mapping-row]").Count);
+        Assert.Equal(["title", "description", "status"], FieldValues(cut, "mapping-field-a"));
+        Assert.Equal(["title", "description", "status"], FieldValues(cut, "mapping-field-b"));
+    }
+
+    [Fact]
+    public async Task UnmappedTitle_ShowsListError()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+        await ChooseBothSidesAsync(cut);
+
+        await cut.FindAll("[data-testid=mapping-remove]")[0].ClickAsync(new());
+        await cut.Find("#flow-save").ClickAsync(new());
+
+        Assert.Contains("Map title to title", cut.Find("#flow-errors").TextContent);
+        Assert.Empty(Flows.Created);
+    }
+
+    [Fact]
+    public async Task Save_SendsMappingsWithValueMap()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+        await ChooseBothSidesAsync(cut);
+
+        await cut.FindAll("[data-testid=mapping-valuemap-toggle]")[2].ClickAsync(new());
+        await cut.Find("[data-testid=valuemap-add]").ClickAsync(new());
+        await cut.SelectAsync("valuemap-value-a", "Closed");
+        cut.Find("input[data-testid=valuemap-value-b]").Change("closed");
+        await cut.Find("#flow-save").ClickAsync(new());
+
+        var command = Assert.Single(Flows.Created);
+        Assert.Equal(RequestId, command.RequestId);
+        Assert.Equal("Support bugs to engineering", command.Name);
+        Assert.Equal(RedmineId, command.ConnectionAId);
+        Assert.Equal("support", command.ContainerA);
+        Assert.Equal(GitHubId, command.ConnectionBId);
+        Assert.Equal("acme/engine", command.ContainerB);
+        Assert.Equal(["title", "description", "status"], command.Mappings.Select(m => m.FieldA));
+        var entry = Assert.Single(command.Mappings[2].ValueMap);
+        Assert.Equal("Closed", entry.ValueA);
+        Assert.Equal("closed", entry.ValueB);
+        Assert.Empty(command.Mappings[0].ValueMap);
+        Assert.EndsWith($"/flows/{Flows.NextId}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    private IRenderedComponent<FlowBuilder> RenderBuilder()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/flows/new?requestId={RequestId}");
+
+        return Render<FlowBuilder>();
+    }
+
+    private static async Task ChooseBothSidesAsync(IRenderedComponent<FlowBuilder> cut)
+    {
+        await cut.SelectAsync("flow-connection-a", RedmineId);
+        await cut.SelectAsync("flow-container-a", "support");
+        await cut.SelectAsync("flow-connection-b", GitHubId);
+        await cut.SelectAsync("flow-container-b", "acme/engine");
+    }
+
+    private static IRenderedComponent<MudSelect<string>> FindSelect(IRenderedComponent<FlowBuilder> cut, string id) =>
+        cut.FindComponents<MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("id"), id));
+
+    private static List<string?> FieldValues(IRenderedComponent<FlowBuilder> cut, string testId) =>
+        [.. cut.FindComponents<FieldSelect>().Where(f => f.Instance.TestId == testId).Select(f => f.Instance.Value)];
+}

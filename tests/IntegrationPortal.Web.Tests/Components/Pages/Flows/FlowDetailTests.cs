@@ -1,0 +1,72 @@
+using Bunit;
+using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Web.Components.Pages.Flows;
+
+namespace IntegrationPortal.Web.Tests.Components.Pages.Flows;
+
+public sealed class FlowDetailTests : PortalTestContext
+{
+    private static readonly Guid FlowId = Guid.NewGuid();
+
+    public FlowDetailTests()
+    {
+        var summary = new FlowSummaryDto(
+            FlowId, "Support bugs", "requester", "redmine", "support", "github", "acme/engine", FlowStatus.Active,
+            DateTimeOffset.UnixEpoch.AddMinutes(10), SyncRunStatus.Failed);
+        IReadOnlyList<SyncRunDto> runs =
+        [
+            new(Guid.NewGuid(), "manual", DateTimeOffset.UnixEpoch.AddMinutes(10), DateTimeOffset.UnixEpoch.AddMinutes(11),
+                SyncRunStatus.Failed, 4, 0, 1, 0, 1, "Status \"Feedback\" has no value map entry.", "GitHub answered 502."),
+            new(Guid.NewGuid(), "schedule", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(1),
+                SyncRunStatus.Succeeded, 7, 3, 2, 1, 0, null, null),
+        ];
+        Flows.Flows[FlowId] = new FlowDetailDto(
+            summary, Guid.NewGuid(), [new FieldMapping("title", "title", SyncDirection.Both, [])], ConflictRule.MostRecentWins,
+            5, null, 1, 3, runs);
+    }
+
+    [Fact]
+    public void Detail_ShowsRuns()
+    {
+        RenderProviders();
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        var rows = cut.FindAll("[data-testid=run-row]");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Failed", rows[0].QuerySelector("[data-testid=run-status]")!.TextContent.Trim());
+        Assert.Equal("4", rows[0].QuerySelector("[data-testid=run-read]")!.TextContent);
+        Assert.Contains("GitHub answered 502.", rows[0].QuerySelector("[data-testid=run-messages]")!.TextContent);
+        Assert.Contains("no value map entry", rows[0].QuerySelector("[data-testid=run-messages]")!.TextContent);
+        Assert.Equal("3", rows[1].QuerySelector("[data-testid=run-created]")!.TextContent);
+        Assert.Equal("2", rows[1].QuerySelector("[data-testid=run-updated]")!.TextContent);
+        Assert.Equal("1", rows[1].QuerySelector("[data-testid=run-conflicts]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task RunNow_CallsService()
+    {
+        RenderProviders();
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        await cut.Find("#flow-run-now").ClickAsync(new());
+
+        Assert.Equal([$"run {FlowId}"], Flows.Calls);
+    }
+
+    [Fact]
+    public async Task Pause_SendsReason()
+    {
+        var providers = RenderProviders();
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        // The click's handler waits for the dialog, so it finishes only once the dialog closes.
+        var pausing = cut.Find("#flow-pause").ClickAsync(new());
+        providers.WaitForElement("#reason-text").Input("Maintenance window");
+        await providers.Find("#reason-confirm").ClickAsync(new());
+        await pausing;
+
+        Assert.Equal([$"pause {FlowId} Maintenance window"], Flows.Calls);
+    }
+}

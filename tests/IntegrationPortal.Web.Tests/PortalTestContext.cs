@@ -1,0 +1,69 @@
+using Bunit;
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Catalog;
+using IntegrationPortal.Application.Connections;
+using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Users;
+using IntegrationPortal.Domain.Identity;
+using IntegrationPortal.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace IntegrationPortal.Web.Tests;
+
+/// <summary>
+/// A bunit context with MudBlazor's services, a signed-in IT admin and fakes of every application
+/// service, which tests fill and inspect.
+/// </summary>
+/// <remarks>
+/// MudBlazor registers services that only implement IAsyncDisposable, so the context is disposed
+/// through xunit's <see cref="IAsyncLifetime"/>; the synchronous Dispose that follows finds it disposed.
+/// </remarks>
+public abstract class PortalTestContext : BunitContext, IAsyncLifetime
+{
+    protected PortalTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<ICatalogService>(Catalog);
+        Services.AddSingleton<IConnectionService>(Connections);
+        Services.AddSingleton<IRequestService>(Requests);
+        Services.AddSingleton<IFlowService>(Flows);
+        Services.AddSingleton<IAuditQueries>(Audit);
+        Services.AddSingleton<IUserAdminService>(Users);
+
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("admin@example.com");
+        authorization.SetRoles(Roles.ItAdmin);
+    }
+
+    protected FakeCatalogService Catalog { get; } = new();
+
+    protected FakeConnectionService Connections { get; } = new();
+
+    protected FakeRequestService Requests { get; } = new();
+
+    protected FakeFlowService Flows { get; } = new();
+
+    protected FakeAuditQueries Audit { get; } = new();
+
+    protected FakeUserAdminService Users { get; } = new();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Renders the providers that MudBlazor's selects, dialogs and snackbars render into.</summary>
+    protected IRenderedComponent<IComponent> RenderProviders() => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<MudSnackbarProvider>(2);
+        builder.CloseComponent();
+    });
+}
