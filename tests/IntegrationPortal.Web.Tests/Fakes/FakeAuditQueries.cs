@@ -6,7 +6,7 @@ public sealed class FakeAuditQueries : IAuditQueries
 {
     public List<AuditQuery> Queries { get; } = [];
 
-    /// <summary>Pages returned in order, one per call; an empty page once they run out.</summary>
+    /// <summary>Pages returned in order, one per call, and an empty page once they run out.</summary>
     public Queue<AuditPage> Pages { get; } = new();
 
     public Task<AuditPage> ListAsync(AuditQuery query, CancellationToken cancellationToken)

@@ -81,6 +81,37 @@ public sealed class FlowBuilderTests : PortalTestContext
     }
 
     [Fact]
+    public async Task EmptySides_ShowFieldErrors()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        await cut.Find("#flow-save").ClickAsync(new());
+
+        Assert.Contains("Choose the connection for side A.", cut.Markup);
+        Assert.Contains("Choose the project or repository on side A.", cut.Markup);
+        Assert.Contains("Choose the connection for side B.", cut.Markup);
+        Assert.Contains("Choose the project or repository on side B.", cut.Markup);
+        Assert.Empty(cut.FindAll("#flow-errors"));
+        Assert.Empty(Flows.Created);
+    }
+
+    [Fact]
+    public async Task EmptyValueMapEntry_ShowsRowError()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+        await ChooseBothSidesAsync(cut);
+
+        await cut.FindAll("[data-testid=mapping-valuemap-toggle]")[2].ClickAsync(new());
+        await cut.Find("[data-testid=valuemap-add]").ClickAsync(new());
+        await cut.Find("#flow-save").ClickAsync(new());
+
+        Assert.Contains("Enter the value on side A, or remove the row.", cut.Find("[data-testid=mapping-valuemap-row]").TextContent);
+        Assert.Empty(Flows.Created);
+    }
+
+    [Fact]
     public async Task UnmappedTitle_ShowsListError()
     {
         RenderProviders();
