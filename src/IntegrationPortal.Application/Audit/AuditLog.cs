@@ -4,7 +4,7 @@ using IntegrationPortal.Domain.Audit;
 
 namespace IntegrationPortal.Application.Audit;
 
-public sealed class AuditLog(IPortalDbContext db, ICurrentUser user, TimeProvider time) : IAuditLog
+internal sealed class AuditLog(IPortalDbContext db, ICurrentUser user, TimeProvider time) : IAuditLog
 {
     private static readonly JsonSerializerOptions DetailsFormat = new(JsonSerializerDefaults.Web);
 

@@ -17,7 +17,9 @@ internal static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/account");
-        account.MapPost("/login", SignInAsync).AllowAnonymous();
+        // The sign-in page shares this path, and Blazor page endpoints accept POST too, so this
+        // endpoint must come first or the route is ambiguous.
+        account.MapPost("/login", SignInAsync).AllowAnonymous().WithOrder(-1);
         account.MapPost("/logout", SignOutAsync);
         account.MapPost("/setup", SetUpOwnerAsync).AllowAnonymous();
     }

@@ -1,0 +1,257 @@
+using System.Text.RegularExpressions;
+using IntegrationPortal.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IntegrationPortal.EndToEnd.Tests;
+
+/// <summary>
+/// The walking skeleton's journey in a real browser, as three users, against the portal's own
+/// executable on PostgreSQL, a real Redmine and the GitHub emulator.
+/// </summary>
+public sealed class JourneyTests : IAsyncLifetime
+{
+    private const string Password = "correct-horse-42";
+    private const string AdminEmail = "it-admin@example.com";
+    private const string RequesterEmail = "requester@example.com";
+    private const string AuditorEmail = "auditor@example.com";
+    private const int SeededIssues = 6;
+
+    private readonly string _project = $"journey-{Guid.NewGuid():N}"[..20];
+    private readonly List<int> _redmineIssues = [];
+    private RedmineApi _redmine = null!;
+    private GitHubSide _github = null!;
+    private PostgresDatabase _database = null!;
+    private PortalProcess _portal = null!;
+    private BrowserSession _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redmine = new RedmineApi();
+        await _redmine.CreateProjectAsync(_project, $"Support {_project}");
+        foreach (var (subject, description) in SeedIssues.Load(SeededIssues))
+        {
+            _redmineIssues.Add(await _redmine.CreateIssueAsync(_project, subject, description));
+        }
+
+        _github = await GitHubSide.StartAsync();
+        _database = await PostgresDatabase.CreateAsync();
+        _portal = await PortalProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = _database.ConnectionString,
+        });
+        _browser = await BrowserSession.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _portal.DisposeAsync();
+        await _database.DisposeAsync();
+        await _github.DisposeAsync();
+        _redmine.Dispose();
+    }
+
+    [Fact]
+    public async Task Journey_syncs_edits_both_ways()
+    {
+        var admin = new PortalPage(await _browser.NewPageAsync(_portal.BaseUrl));
+        await SetUpOwnerAsync(admin);
+        await CreateUserAsync(admin, RequesterEmail, "Requester");
+        await CreateUserAsync(admin, AuditorEmail, "Auditor");
+        await ApproveToolsAndConnectAsync(admin);
+
+        var requester = new PortalPage(await _browser.NewPageAsync(_portal.BaseUrl));
+        await requester.SignInAsync(RequesterEmail, Password);
+        await SubmitRequestAsync(requester);
+
+        await admin.OpenAsync("/queue");
+        await admin.Page.Locator("tr.queue-row").Filter(new() { HasTextString = "Support bugs to engineering" })
+            .Locator("[data-testid=queue-approve]").ClickAsync();
+        await Assertions.Expect(admin.Page.Locator("[data-testid=queue-status]").First).ToContainTextAsync("Approved");
+
+        await requester.OpenAsync("/requests");
+        await Assertions.Expect(requester.Page.Locator("[data-testid=request-status]").First).ToContainTextAsync("Approved");
+        await BuildAndActivateFlowAsync(requester);
+
+        // The first run creates every Redmine issue in the GitHub repository.
+        await WaitForRunsAsync(requester, 1);
+        var created = await _github.ListIssuesAsync();
+        Assert.Equal(SeededIssues, created.Count);
+
+        // An edit in Redmine arrives in GitHub.
+        var redmineId = _redmineIssues[0];
+        var subject = (string)(await _redmine.GetIssueAsync(redmineId))["subject"]!;
+        var githubIssue = created.Single(i => i.Title == subject);
+        await _redmine.UpdateSubjectAsync(redmineId, subject + " (edited in Redmine)");
+        await RunNowAsync(requester, 2);
+        Assert.Equal(subject + " (edited in Redmine)", (await _github.GetIssueAsync(githubIssue.Number)).Title);
+
+        // An edit and a close in GitHub arrive in Redmine, through the status value map.
+        await _github.UpdateIssueAsync(githubIssue.Number, title: "Edited in GitHub", state: "closed");
+        await RunNowAsync(requester, 3);
+        var redmineIssue = await _redmine.GetIssueAsync(redmineId);
+        Assert.Equal("Edited in GitHub", (string)redmineIssue["subject"]!);
+        Assert.Equal("Closed", (string)redmineIssue["status"]!["name"]!);
+
+        // Our own writes do not come back: a run with no new edits changes nothing.
+        await RunNowAsync(requester, 4);
+        var lastRun = requester.Page.Locator("[data-testid=run-row]").First;
+        await Assertions.Expect(lastRun.Locator("[data-testid=run-created]")).ToHaveTextAsync("0");
+        await Assertions.Expect(lastRun.Locator("[data-testid=run-updated]")).ToHaveTextAsync("0");
+
+        await CheckAuditTrailAsync();
+        Assert.DoesNotContain(_redmine.ApiKey, _portal.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubSide.Token, _portal.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task SetUpOwnerAsync(PortalPage admin)
+    {
+        await admin.Page.GotoAsync("/setup");
+        await admin.Page.FillAsync("#setup-email", AdminEmail);
+        await admin.Page.FillAsync("#setup-password", Password);
+        await admin.Page.FillAsync("#setup-confirm-password", Password);
+        await admin.Page.ClickAsync("#setup-submit");
+        await Assertions.Expect(admin.Page.Locator("#signed-in-user")).ToHaveTextAsync(AdminEmail);
+    }
+
+    private static async Task CreateUserAsync(PortalPage admin, string email, string role)
+    {
+        await admin.OpenAsync("/admin/users");
+        await admin.Page.FillAsync("#user-email", email);
+        await admin.Page.FillAsync("#user-password", Password);
+        await admin.SelectAsync("#user-role", role);
+        await admin.Page.ClickAsync("#user-create");
+        await Assertions.Expect(admin.Page.Locator("tr.user-row").Filter(new() { HasTextString = email })).ToBeVisibleAsync();
+    }
+
+    private async Task ApproveToolsAndConnectAsync(PortalPage admin)
+    {
+        await admin.OpenAsync("/catalog");
+        foreach (var tool in new[] { "redmine", "github" })
+        {
+            await admin.ClickAndConfirmReasonAsync(admin.Page.Locator($"#tool-{tool}-approved"), "Pilot with the support team");
+            await Assertions.Expect(admin.Page.Locator($"#tool-{tool}-underreview")).ToBeVisibleAsync();
+        }
+
+        await AddConnectionAsync(admin, "Support Redmine", "Redmine", _redmine.BaseUrl.ToString(), _redmine.ApiKey);
+        await AddConnectionAsync(admin, "Engineering GitHub", "GitHub", _github.BaseUrl.ToString(), GitHubSide.Token);
+        foreach (var row in await admin.Page.Locator("tr.connection-row").AllAsync())
+        {
+            await row.Locator("[data-testid=connection-test]").ClickAsync();
+        }
+
+        await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(0)).ToContainTextAsync("OK", new() { IgnoreCase = true });
+        await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(1)).ToContainTextAsync("OK", new() { IgnoreCase = true });
+        Assert.DoesNotContain(_redmine.ApiKey, await admin.Page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task AddConnectionAsync(PortalPage admin, string name, string tool, string baseUrl, string token)
+    {
+        await admin.Page.FillAsync("#connection-name", name);
+        await admin.SelectAsync("#connection-tool", tool);
+        await admin.Page.FillAsync("#connection-baseurl", baseUrl);
+        await admin.Page.FillAsync("#connection-token", token);
+        await admin.Page.ClickAsync("#connection-save");
+        await Assertions.Expect(admin.Page.Locator("tr.connection-row").Filter(new() { HasTextString = name })).ToBeVisibleAsync();
+    }
+
+    private static async Task SubmitRequestAsync(PortalPage requester)
+    {
+        await requester.OpenAsync("/requests/new");
+        await requester.SelectAsync("#request-tool-a", "Redmine");
+        await requester.SelectAsync("#request-tool-b", "GitHub");
+        await requester.Page.FillAsync("#request-usecase", "Support bugs to engineering");
+        await requester.Page.FillAsync("#request-fields", "title, description, status, tracker");
+        await requester.Page.FillAsync("#request-justification", "Support re-types every confirmed bug into GitHub by hand.");
+        await requester.Page.ClickAsync("#request-submit");
+        await requester.Page.WaitForURLAsync(new Regex("/requests$"));
+        await Assertions.Expect(requester.Page.Locator("[data-testid=request-status]").First).ToContainTextAsync("Submitted");
+    }
+
+    private async Task BuildAndActivateFlowAsync(PortalPage requester)
+    {
+        await requester.Page.Locator("[data-testid=request-build-flow]").First.ClickAsync();
+        await requester.Page.WaitForURLAsync(new Regex("/flows/new"));
+        await requester.Page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await requester.SelectAsync("#flow-connection-a", "Support Redmine");
+        await requester.SelectAsync("#flow-container-a", $"Support {_project}");
+        await requester.SelectAsync("#flow-connection-b", "Engineering GitHub");
+        await requester.SelectAsync("#flow-container-b", GitHubSide.Repository);
+
+        // Status: Redmine's statuses to GitHub's open and closed; the first pair per GitHub value wins on the way back.
+        var statusRow = requester.Page.Locator("[data-testid=mapping-row]").Nth(2);
+        await statusRow.Locator("[data-testid=mapping-valuemap-toggle]").ClickAsync();
+        var valueMap = requester.Page.Locator("[data-testid=mapping-valuemap-row]").First;
+        string[][] pairs = [["New", "open"], ["In Progress", "open"], ["Closed", "closed"]];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            await valueMap.Locator("[data-testid=valuemap-add]").ClickAsync();
+            var pair = valueMap.Locator("[data-testid=valuemap-row]").Nth(i);
+            await FillValueAsync(requester, pair.Locator("[data-testid=valuemap-value-a]"), pairs[i][0]);
+            await FillValueAsync(requester, pair.Locator("[data-testid=valuemap-value-b]"), pairs[i][1]);
+        }
+
+        // A fourth field: Redmine's tracker becomes a GitHub label, one way.
+        await requester.Page.ClickAsync("#mapping-add");
+        var trackerRow = requester.Page.Locator("[data-testid=mapping-row]").Nth(3);
+        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-field-a] input").First, "Tracker");
+        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-field-b] input").First, "Labels");
+        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-direction] input").First, "A → B");
+        await trackerRow.Locator("[data-testid=mapping-valuemap-toggle]").ClickAsync();
+        var trackerMap = requester.Page.Locator("[data-testid=mapping-valuemap-row]").Nth(1);
+        await trackerMap.Locator("[data-testid=valuemap-add]").ClickAsync();
+        await FillValueAsync(requester, trackerMap.Locator("[data-testid=valuemap-value-a]").First, "Bug");
+        await FillValueAsync(requester, trackerMap.Locator("[data-testid=valuemap-value-b]").First, "bug");
+
+        await requester.Page.ClickAsync("#flow-save");
+        await requester.Page.WaitForURLAsync(new Regex("/flows/[0-9a-f-]{36}$"));
+        await requester.Page.ClickAsync("#flow-activate");
+        await Assertions.Expect(requester.Page.Locator("#flow-status")).ToContainTextAsync("Active");
+    }
+
+    /// <summary>Types into a value-map cell, or picks from it when the tool listed the field's values.</summary>
+    private static async Task FillValueAsync(PortalPage page, ILocator cell, string value)
+    {
+        var input = cell.Locator("input").First;
+        if (await cell.Locator(".mud-select").CountAsync() > 0)
+        {
+            await page.SelectAsync(input, value);
+        }
+        else
+        {
+            await input.FillAsync(value);
+        }
+    }
+
+    private static async Task RunNowAsync(PortalPage requester, int expectedRuns)
+    {
+        await requester.Page.ClickAsync("#flow-run-now");
+        await WaitForRunsAsync(requester, expectedRuns);
+    }
+
+    /// <summary>Waits until the flow page lists the given number of finished runs, newest first.</summary>
+    private static async Task WaitForRunsAsync(PortalPage requester, int count)
+    {
+        var finished = requester.Page.Locator("[data-testid=run-row]").Filter(new() { HasNotTextString = "Running" });
+        await Assertions.Expect(finished).ToHaveCountAsync(count, new() { Timeout = 60_000 });
+        await Assertions.Expect(finished.First.Locator("[data-testid=run-status]")).ToContainTextAsync("Succeeded");
+    }
+
+    private async Task CheckAuditTrailAsync()
+    {
+        var auditor = new PortalPage(await _browser.NewPageAsync(_portal.BaseUrl));
+        await auditor.SignInAsync(AuditorEmail, Password);
+        await auditor.OpenAsync("/audit");
+        var actions = await auditor.Page.Locator("[data-testid=audit-action]").AllInnerTextsAsync();
+        foreach (var expected in new[] { "request.submitted", "request.approved", "flow.created", "flow.activated", "item.synced", "flow.run-finished" })
+        {
+            Assert.Contains(expected, actions);
+        }
+
+        var page = await auditor.Page.ContentAsync();
+        Assert.DoesNotContain(_redmine.ApiKey, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubSide.Token, page, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace IntegrationPortal.EndToEnd.Tests.Support;
+
+/// <summary>One user's browser tab on the portal, with the steps the journey repeats.</summary>
+public sealed class PortalPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.FillAsync("#login-email", email);
+        await Page.FillAsync("#login-password", password);
+        await Page.ClickAsync("#login-submit");
+        await Page.Locator("#signed-in-user").WaitForAsync();
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>Opens a page of the portal and waits until its interactive circuit is connected.</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>Picks an option of a MudSelect by its visible text; <paramref name="selector"/> finds the select's input.</summary>
+    public async Task SelectAsync(string selector, string optionText)
+    {
+        await SelectAsync(Page.Locator(selector), optionText);
+    }
+
+    public async Task SelectAsync(ILocator select, string optionText)
+    {
+        await select.ClickAsync();
+        var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = optionText }).First;
+        await option.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
+    public async Task ClickAndConfirmReasonAsync(ILocator button, string? reason)
+    {
+        await button.ClickAsync();
+        if (reason is not null)
+        {
+            await Page.FillAsync("#reason-text", reason);
+        }
+
+        await Page.ClickAsync("#reason-confirm");
+    }
+
+    /// <summary>
+    /// Waits for Blazor's circuit, because a click before it connects reaches only the prerendered HTML.
+    /// </summary>
+    private async Task WaitForCircuitAsync()
+    {
+        await Page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+}
