@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the portal on this machine, from a fresh clone:
-# installs what is missing (Chromium, PostgreSQL and Redmine from Debian's packages), starts
-# PostgreSQL and Redmine on 127.0.0.1, builds, runs all test projects, stops what it started
-# and ends with one line "N passed, N failed, N skipped".
+# Runs every test of the portal on this machine, from a fresh clone.
+# It installs what is missing (Chromium, PostgreSQL and Redmine from Debian's packages) and
+# starts PostgreSQL and Redmine on 127.0.0.1. Then it builds, runs all test projects and stops
+# what it started. The last line it prints is "N passed, N failed, N skipped".
 #
 # Extra arguments go to `dotnet test`, e.g. tests/run.sh --filter "FullyQualifiedName~Sync".
 set -euo pipefail

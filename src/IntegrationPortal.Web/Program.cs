@@ -14,8 +14,8 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Serves the static files of packages (MudBlazor's css and js) from a build folder in every
-// environment, so `dotnet run` works without publishing; a published app has them in wwwroot.
+// Serves the packages' static files (MudBlazor's css and js) from the build folder in every
+// environment, so `dotnet run` works without publishing. A published app has them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
 var role = HostRole.Parse(builder.Configuration["role"] ?? builder.Configuration["Role"]);
 
@@ -74,10 +74,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok", role = role.ToString
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    app.Logger.LogInformation(
-        "IntegrationPortal started as {Role}; browse to {Addresses}",
-        role.ServesWeb && role.RunsJobs ? "web and worker" : role.ServesWeb ? "web" : "worker",
-        string.Join(", ", addresses));
+    app.Logger.LogInformation("IntegrationPortal started as {Role}; browse to {Addresses}", role.Describe(), string.Join(", ", addresses));
 });
 
 await app.RunAsync();

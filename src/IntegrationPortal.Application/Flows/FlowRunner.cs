@@ -136,6 +136,6 @@ public sealed class FlowRunner(
         run.ItemsUpdated = result.ItemsUpdated;
         run.Conflicts = result.Conflicts;
         run.ItemsFailed = result.ItemsFailed;
-        run.Warnings = result.Warnings.Count > 0 ? string.Join(Environment.NewLine, result.Warnings) : null;
+        run.RecordWarnings(result.Warnings);
     }
 }

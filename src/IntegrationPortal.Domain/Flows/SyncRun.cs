@@ -4,6 +4,7 @@ namespace IntegrationPortal.Domain.Flows;
 public sealed class SyncRun
 {
     public const int MaxErrorLength = 2000;
+    public const int MaxWarningsLength = 8000;
 
     private SyncRun()
     {
@@ -46,14 +47,24 @@ public sealed class SyncRun
     public int ItemsFailed { get; set; }
 
     /// <summary>Warnings such as unmapped values, one per line, for the flow owner.</summary>
-    public string? Warnings { get; set; }
+    public string? Warnings { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>Keeps the warnings, cut to <see cref="MaxWarningsLength"/> characters.</summary>
+    public void RecordWarnings(IReadOnlyList<string> warnings)
+    {
+        var text = string.Join(Environment.NewLine, warnings);
+        Warnings = text.Length == 0 ? null : Truncate(text, MaxWarningsLength);
+    }
 
     public void Finish(DateTimeOffset at, string? error)
     {
         FinishedAt = at;
         Status = error is null && ItemsFailed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.Failed;
-        Error = error is null ? null : error[..Math.Min(error.Length, MaxErrorLength)];
+        Error = error is null ? null : Truncate(error, MaxErrorLength);
     }
+
+    private static string Truncate(string text, int maxLength) =>
+        text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength - 1), "…");
 }

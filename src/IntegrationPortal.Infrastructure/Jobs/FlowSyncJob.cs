@@ -11,8 +11,9 @@ namespace IntegrationPortal.Infrastructure.Jobs;
 /// </summary>
 public sealed class FlowSyncJob(FlowRunner runner, CurrentUser currentUser)
 {
+    // One run per flow at a time comes from the flow's lease in FlowRunner; Hangfire's own
+    // concurrency lock is per method, so it would serialize every flow of the portal.
     [AutomaticRetry(Attempts = 2)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(Guid flowId, string trigger, CancellationToken cancellationToken)
     {
         currentUser.SetSystem();

@@ -13,4 +13,14 @@ public sealed record HostRole(bool ServesWeb, bool RunsJobs)
         "worker" => new HostRole(false, true),
         _ => throw new ArgumentException($"Role '{value}' is not valid; use web, worker or both.", nameof(value)),
     };
+
+    public string Describe()
+    {
+        if (ServesWeb && RunsJobs)
+        {
+            return "web and worker";
+        }
+
+        return ServesWeb ? "web" : "worker";
+    }
 }

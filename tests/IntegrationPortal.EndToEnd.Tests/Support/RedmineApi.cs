@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace IntegrationPortal.EndToEnd.Tests.Support;
@@ -68,12 +67,5 @@ public sealed class RedmineApi : IDisposable
             var text = await response.Content.ReadAsStringAsync();
             throw new InvalidOperationException($"Redmine could not {action}: HTTP {(int)response.StatusCode} {text}");
         }
-    }
-
-    /// <summary>Reads issues recorded from a real tracker to seed the project with realistic text.</summary>
-    public static IReadOnlyList<(string Subject, string Description)> LoadSeedIssues(string path, int count)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return [.. document.RootElement.EnumerateArray().Take(count).Select(e => (e.GetProperty("subject").GetString()!, e.GetProperty("description").GetString() ?? string.Empty))];
     }
 }

@@ -12,7 +12,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.Property(r => r.Trigger).HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(SyncRun.MaxErrorLength);
-        builder.Property(r => r.Warnings).HasMaxLength(8000);
+        builder.Property(r => r.Warnings).HasMaxLength(SyncRun.MaxWarningsLength);
         builder.HasOne<Flow>().WithMany().HasForeignKey(r => r.FlowId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.FlowId, r.StartedAt });
     }
