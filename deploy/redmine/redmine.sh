@@ -178,7 +178,8 @@ RUBY
   log "REST API enabled; admin API key stored in $API_KEY_FILE"
 
   if [[ ! -f "$SNAPSHOT_FILE" ]]; then
-    # SQLite may hold writes in memory while the server runs, so copy it stopped.
+    # A copy taken while the server can write to the database may be inconsistent, so the
+    # server is stopped for the copy.
     local was_running=false
     if server_pid >/dev/null; then
       was_running=true

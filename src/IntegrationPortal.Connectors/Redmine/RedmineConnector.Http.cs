@@ -76,8 +76,8 @@ public sealed partial class RedmineConnector
         request.Headers.Accept.ParseAdd("application/json");
         if (body is not null)
         {
-            // A string body carries a Content-Length. Redmine behind WEBrick ignores a chunked
-            // body, which JsonContent would send.
+            // A string body carries a Content-Length. Redmine 5.0 on WEBrick ignores a chunked
+            // body, which JsonContent would send, and then rejects the request as empty.
             request.Content = new StringContent(body.ToJsonString(JsonOptions), Encoding.UTF8, "application/json");
         }
 

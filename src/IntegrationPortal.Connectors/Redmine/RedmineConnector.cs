@@ -205,8 +205,8 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
 
     /// <summary>
     /// Reads an issue back after a status change and throws when Redmine kept another status.
-    /// Redmine answers a status change that its workflow does not allow with success and
-    /// leaves the status as it was.
+    /// Redmine returns success for a status change that its workflow does not allow, and leaves
+    /// the status as it was.
     /// </summary>
     private async Task<RedmineIssue> ReadIssueWithStatusAsync(int id, string? expectedStatus, CancellationToken cancellationToken)
     {
@@ -241,7 +241,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
             return id;
         }
 
-        throw new ConnectorException($"'{itemId}' is not a valid Redmine issue id; expected a positive number.");
+        throw new ConnectorException($"'{itemId}' is not a valid Redmine issue id. Expected a positive number.");
     }
 
     /// <summary>
@@ -261,7 +261,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
                     issue["subject"] = value;
                     break;
                 case RedmineIssueMapper.DescriptionKey:
-                    // Redmine clears the description on an empty string, not on null.
+                    // Redmine clears the description when it receives an empty string.
                     issue["description"] = value ?? string.Empty;
                     break;
                 case RedmineIssueMapper.StatusKey:
@@ -308,8 +308,8 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         }
 
         var allowed = string.Join(", ", choices.Select(c => c.Name));
-        var shown = name is null ? "an empty value" : $"'{name}'";
+        var valueText = name is null ? "an empty value" : $"'{name}'";
         throw new ConnectorException(
-            $"Redmine {fieldKey} {shown} is not valid at {BaseUrlText}. Allowed values: {allowed}.");
+            $"Redmine {fieldKey} {valueText} is not valid at {BaseUrlText}. Allowed values: {allowed}.");
     }
 }

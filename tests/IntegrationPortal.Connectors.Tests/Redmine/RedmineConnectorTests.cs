@@ -284,8 +284,8 @@ public sealed class RedmineConnectorTests
         var newer = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Newer" }, Ct);
         Assert.Equal(0, newer.UpdatedAt.Millisecond);
 
-        // A since later in the same second than Redmine's whole-second updated_on, with a
-        // fraction and a non-UTC offset that Redmine would reject with HTTP 422 if sent as is.
+        // This since lies 999.5 ms into the second of newer's updated_on. Its fraction and +02:00
+        // offset would get HTTP 422 from Redmine if the connector sent them unchanged.
         var since = newer.UpdatedAt.AddMilliseconds(999.5).ToOffset(TimeSpan.FromHours(2));
         var changed = await connector.ReadChangedAsync(project, since, Ct);
         var all = await connector.ReadChangedAsync(project, null, Ct);
