@@ -1,0 +1,407 @@
+using IntegrationPortal.Connectors.Redmine;
+using IntegrationPortal.Sync.Connectors;
+
+namespace IntegrationPortal.Connectors.Tests.Redmine;
+
+/// <summary>
+/// Runs the Redmine connector against a real Redmine 5 (see deploy/redmine/redmine.sh). Each test
+/// creates its own project. The collection keeps the tests sequential because WEBrick serves one
+/// request at a time and SQLite locks the database on every write.
+/// </summary>
+[Collection("Redmine")]
+public sealed class RedmineConnectorTests
+{
+    private const string WrongApiKey = "0123456789abcdef0123456789abcdef01234567";
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    [Fact]
+    public async Task TestAsync_ValidKey_NamesLogin()
+    {
+        var connector = RedmineServer.CreateConnector();
+
+        var result = await connector.TestAsync(Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("Connected as admin.", result.Message);
+    }
+
+    [Fact]
+    public async Task TestAsync_WrongKey_ReportsRejectedKey()
+    {
+        var connector = RedmineServer.CreateConnector(apiKey: WrongApiKey);
+
+        var result = await connector.TestAsync(Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("rejected the API key", result.Message);
+        Assert.Contains("REST API is enabled", result.Message);
+        Assert.DoesNotContain(WrongApiKey, result.Message);
+    }
+
+    [Fact]
+    public async Task ListContainers_SmallPages_IncludesNewProjects()
+    {
+        var first = await RedmineServer.CreateProjectAsync("List first");
+        var second = await RedmineServer.CreateProjectAsync("List second");
+        var connector = RedmineServer.CreateConnector(pageSize: 1);
+
+        var containers = await connector.ListContainersAsync(Ct);
+
+        Assert.Contains(new ContainerInfo(first, $"List first {first}"), containers);
+        Assert.Contains(new ContainerInfo(second, $"List second {second}"), containers);
+        Assert.Equal(containers.Count, containers.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Create_AllFields_ReturnsStoredItem()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        var created = await connector.CreateAsync(
+            project,
+            new Dictionary<string, string?>
+            {
+                ["title"] = "Create with every field",
+                ["description"] = "h2. Steps\n\n# Start the daemon",
+                ["status"] = "In Progress",
+                ["tracker"] = "Feature",
+                ["priority"] = "High",
+            },
+            Ct);
+
+        Assert.True(int.Parse(created.Id) > 0, created.Id);
+        Assert.Equal("Create with every field", created.Fields["title"]);
+        Assert.Equal("h2. Steps\n\n# Start the daemon", created.Fields["description"]);
+        Assert.Equal("In Progress", created.Fields["status"]);
+        Assert.Equal("Feature", created.Fields["tracker"]);
+        Assert.Equal("High", created.Fields["priority"]);
+        Assert.Equal(new Uri(RedmineServer.Url, $"issues/{created.Id}").AbsoluteUri, created.WebUrl);
+        Assert.Equal(TimeSpan.Zero, created.UpdatedAt.Offset);
+        Assert.InRange(created.UpdatedAt, before, DateTimeOffset.UtcNow.AddMinutes(1));
+
+        var read = await connector.GetAsync(project, created.Id, Ct);
+        Assert.NotNull(read);
+        Assert.Equal(created.Fields, read.Fields);
+    }
+
+    [Fact]
+    public async Task Create_TitleOnly_UsesRedmineDefaults()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Defaults" }, Ct);
+
+        Assert.Null(created.Fields["description"]);
+        Assert.Equal("New", created.Fields["status"]);
+        Assert.Equal("Bug", created.Fields["tracker"]);
+        Assert.Equal("Normal", created.Fields["priority"]);
+    }
+
+    [Fact]
+    public async Task Update_GivenFields_LeavesOthersUnchanged()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var created = await connector.CreateAsync(
+            project,
+            new Dictionary<string, string?>
+            {
+                ["title"] = "Before update",
+                ["description"] = "Original description",
+                ["tracker"] = "Support",
+                ["priority"] = "Low",
+            },
+            Ct);
+
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["priority"] = "Urgent" }, Ct);
+        var afterPriority = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.NotNull(afterPriority);
+        Assert.Equal("Urgent", afterPriority.Fields["priority"]);
+        Assert.Equal("Before update", afterPriority.Fields["title"]);
+        Assert.Equal("Original description", afterPriority.Fields["description"]);
+        Assert.Equal("Support", afterPriority.Fields["tracker"]);
+        Assert.Equal("New", afterPriority.Fields["status"]);
+
+        await connector.UpdateAsync(
+            project,
+            created.Id,
+            new Dictionary<string, string?> { ["title"] = "After update", ["description"] = null },
+            Ct);
+        var afterTitle = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.NotNull(afterTitle);
+        Assert.Equal("After update", afterTitle.Fields["title"]);
+        Assert.Null(afterTitle.Fields["description"]);
+        Assert.Equal("Urgent", afterTitle.Fields["priority"]);
+        Assert.Equal("Support", afterTitle.Fields["tracker"]);
+        Assert.Equal("New", afterTitle.Fields["status"]);
+    }
+
+    [Fact]
+    public async Task Description_Crlf_IsNormalized()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var created = await connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "CRLF", ["description"] = "line one\r\nline two  \r\n\r\n  " },
+            Ct);
+        var blank = await connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "Blank", ["description"] = " \r\n " },
+            Ct);
+
+        Assert.Equal("line one\nline two", created.Fields["description"]);
+        Assert.Null(blank.Fields["description"]);
+    }
+
+    [Fact]
+    public async Task Description_SeedIssues_RoundTripNormalized()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var seed = RedmineServer.ReadSeedIssues();
+        Assert.True(seed.Count >= 10, $"expected about 12 seed issues, found {seed.Count}");
+        Assert.Contains(seed, s => s.Description is not null && s.Description.Contains("\r\n", StringComparison.Ordinal));
+
+        foreach (var issue in seed.Take(4))
+        {
+            var created = await connector.CreateAsync(
+                project,
+                new Dictionary<string, string?> { ["title"] = issue.Subject, ["description"] = issue.Description },
+                Ct);
+
+            var expected = issue.Description?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+            Assert.Equal(issue.Subject, created.Fields["title"]);
+            Assert.Equal(expected, created.Fields["description"]);
+        }
+    }
+
+    [Fact]
+    public async Task Update_StatusByName_SetsStatus()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Close me" }, Ct);
+
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "Closed" }, Ct);
+        var closed = await connector.GetAsync(project, created.Id, Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "feedback" }, Ct);
+        var feedback = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.Equal("Closed", closed?.Fields["status"]);
+        Assert.Equal("Feedback", feedback?.Fields["status"]);
+    }
+
+    [Fact]
+    public async Task Update_UnknownStatus_ThrowsWithAllowedValues()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Unknown status" }, Ct);
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.UpdateAsync(
+            project,
+            created.Id,
+            new Dictionary<string, string?> { ["status"] = "Parked" },
+            Ct));
+        var unchanged = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.Contains("status", ex.Message);
+        Assert.Contains("'Parked'", ex.Message);
+        Assert.Contains("New, In Progress, Resolved, Feedback, Closed, Rejected", ex.Message);
+        Assert.Equal("New", unchanged?.Fields["status"]);
+    }
+
+    [Fact]
+    public async Task Create_UnknownTrackerOrPriority_Throws()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var tracker = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "x", ["tracker"] = "Epic" },
+            Ct));
+        var priority = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "x", ["priority"] = null },
+            Ct));
+
+        Assert.Contains("tracker 'Epic'", tracker.Message);
+        Assert.Contains("Bug, Feature, Support", tracker.Message);
+        Assert.Contains("priority an empty value", priority.Message);
+        Assert.Contains("Normal", priority.Message);
+    }
+
+    [Fact]
+    public async Task Create_MissingTitle_ReportsRedmineErrors()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["description"] = "no subject" },
+            Ct));
+
+        Assert.Equal(422, ex.StatusCode);
+        Assert.Contains("Subject cannot be blank", ex.Message);
+        Assert.Contains("POST /issues.json", ex.Message);
+    }
+
+    [Fact]
+    public async Task Create_UnknownField_Throws()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "x", ["labels"] = "a,b" },
+            Ct));
+
+        Assert.Contains("'labels'", ex.Message);
+        Assert.Contains("title, description, status, tracker, priority", ex.Message);
+    }
+
+    [Fact]
+    public async Task ReadChanged_SinceInSameSecond_ReturnsItem()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var older = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Older" }, Ct);
+
+        // Redmine's ">=" filter also matches the second before the given time, so the older
+        // issue is made at least two whole seconds earlier.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
+        var newer = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Newer" }, Ct);
+        Assert.Equal(0, newer.UpdatedAt.Millisecond);
+
+        // This since lies 999.5 ms into the second of newer's updated_on. Its fraction and +02:00
+        // offset would get HTTP 422 from Redmine if the connector sent them unchanged.
+        var since = newer.UpdatedAt.AddMilliseconds(999.5).ToOffset(TimeSpan.FromHours(2));
+        var changed = await connector.ReadChangedAsync(project, since, Ct);
+        var all = await connector.ReadChangedAsync(project, null, Ct);
+        var future = await connector.ReadChangedAsync(project, newer.UpdatedAt.AddMinutes(5), Ct);
+
+        Assert.Contains(changed, i => i.Id == newer.Id);
+        Assert.DoesNotContain(changed, i => i.Id == older.Id);
+        Assert.Equal([older.Id, newer.Id], all.Select(i => i.Id));
+        Assert.Empty(future);
+    }
+
+    [Fact]
+    public async Task ReadChanged_SmallPages_ReadsEveryIssueOnce()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var other = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector(pageSize: 2);
+        var createdIds = new List<string>();
+        foreach (var issue in RedmineServer.ReadSeedIssues().Take(5))
+        {
+            var created = await connector.CreateAsync(
+                project,
+                new Dictionary<string, string?> { ["title"] = issue.Subject, ["description"] = issue.Description },
+                Ct);
+            createdIds.Add(created.Id);
+        }
+
+        await connector.UpdateAsync(project, createdIds[1], new Dictionary<string, string?> { ["status"] = "Closed" }, Ct);
+        await connector.CreateAsync(other, new Dictionary<string, string?> { ["title"] = "Other project" }, Ct);
+
+        var items = await connector.ReadChangedAsync(project, null, Ct);
+
+        Assert.Equal(createdIds.Order(), items.Select(i => i.Id).Order());
+        Assert.Equal("Closed", items.Single(i => i.Id == createdIds[1]).Fields["status"]);
+    }
+
+    [Fact]
+    public async Task Get_MissingIssue_ReturnsNull()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var item = await connector.GetAsync(project, "999999999", Ct);
+
+        Assert.Null(item);
+    }
+
+    [Fact]
+    public async Task Update_MissingIssue_ThrowsNotFound()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.UpdateAsync(
+            project,
+            "999999999",
+            new Dictionary<string, string?> { ["title"] = "x" },
+            Ct));
+
+        Assert.Equal(404, ex.StatusCode);
+        Assert.Contains("PUT /issues/999999999.json", ex.Message);
+    }
+
+    [Fact]
+    public async Task ReadChanged_MissingProject_ThrowsNotFound()
+    {
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(
+            () => connector.ReadChangedAsync("ipt-does-not-exist", null, Ct));
+
+        Assert.Equal(404, ex.StatusCode);
+        Assert.Contains("project_id=ipt-does-not-exist", ex.Message);
+    }
+
+    [Fact]
+    public async Task Errors_NeverContainApiKey()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var wrongKey = RedmineServer.CreateConnector(apiKey: WrongApiKey);
+        var unreachable = RedmineServer.CreateConnector(url: new Uri("http://127.0.0.1:1/"));
+        var realKey = RedmineServer.ApiKey;
+
+        var rejected = await Assert.ThrowsAsync<ConnectorException>(() => wrongKey.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "x" },
+            Ct));
+        var notReached = await Assert.ThrowsAsync<ConnectorException>(() => unreachable.GetAsync(project, "1", Ct));
+        var notReachedTest = await unreachable.TestAsync(Ct);
+
+        Assert.Equal(401, rejected.StatusCode);
+        Assert.DoesNotContain(WrongApiKey, rejected.Message);
+        Assert.Contains("could not be reached at http://127.0.0.1:1", notReached.Message);
+        Assert.DoesNotContain(realKey, notReached.Message);
+        Assert.DoesNotContain(realKey, notReached.ToString());
+        Assert.False(notReachedTest.Succeeded);
+        Assert.DoesNotContain(realKey, notReachedTest.Message);
+    }
+
+    [Fact]
+    public void FormatFilterTime_TruncatesToWholeUtcSecond()
+    {
+        var since = new DateTimeOffset(2024, 3, 1, 1, 30, 15, 999, TimeSpan.FromHours(2));
+
+        Assert.Equal("2024-02-29T23:30:15Z", RedmineConnector.FormatFilterTime(since));
+    }
+
+    [Fact]
+    public void StaticFields_HaveCanonicalKeysWithoutAllowedValues()
+    {
+        Assert.Equal(
+            ["title", "description", "status", "tracker", "priority"],
+            RedmineConnector.StaticFields.Select(f => f.Key));
+        Assert.Equal(
+            [FieldKind.Text, FieldKind.RichText, FieldKind.Choice, FieldKind.Choice, FieldKind.Choice],
+            RedmineConnector.StaticFields.Select(f => f.Kind));
+        Assert.All(RedmineConnector.StaticFields, f => Assert.Null(f.AllowedValues));
+    }
+}
