@@ -1,0 +1,41 @@
+using IntegrationPortal.Connectors.GitHub;
+using IntegrationPortal.Connectors.Redmine;
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Sync.Connectors;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationPortal.Connectors;
+
+/// <summary>
+/// Creates connectors on the named HttpClients that <see cref="ServiceCollectionExtensions.AddConnectors"/>
+/// registers, so every connector shares the pooled handlers and the retry policy of its tool.
+/// </summary>
+public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFactory loggers) : IConnectorFactory
+{
+    public bool Supports(string toolKey) => toolKey is ToolKeys.Redmine or ToolKeys.GitHub;
+
+    public IReadOnlyList<FieldDescriptor> FieldsOf(string toolKey) => toolKey switch
+    {
+        ToolKeys.Redmine => RedmineConnector.StaticFields,
+        ToolKeys.GitHub => GitHubConnector.StaticFields,
+        _ => throw UnknownTool(toolKey),
+    };
+
+    public IConnector Create(string toolKey, Uri baseUrl, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentNullException.ThrowIfNull(secret);
+
+        return toolKey switch
+        {
+            ToolKeys.Redmine => new RedmineConnector(
+                httpClients.CreateClient(ToolKeys.Redmine), baseUrl, secret, loggers.CreateLogger<RedmineConnector>()),
+            ToolKeys.GitHub => new GitHubConnector(
+                httpClients.CreateClient(ToolKeys.GitHub), baseUrl, secret, loggers.CreateLogger<GitHubConnector>()),
+            _ => throw UnknownTool(toolKey),
+        };
+    }
+
+    private static ArgumentException UnknownTool(string toolKey) =>
+        new($"No connector exists for tool '{toolKey}'; supported tools are '{ToolKeys.Redmine}' and '{ToolKeys.GitHub}'.", nameof(toolKey));
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrationPortal.Sync.Connectors;
+
+namespace IntegrationPortal.Connectors.GitHub;
+
+/// <summary>Converts between GitHub issue JSON and the canonical field values of <see cref="GitHubConnector.StaticFields"/>.</summary>
+internal static class GitHubIssueMapper
+{
+    public const string Title = "title";
+    public const string Description = "description";
+    public const string Status = "status";
+    public const string Labels = "labels";
+
+    public static readonly IReadOnlyList<string> States = ["open", "closed"];
+
+    public static SyncItem ToSyncItem(JsonElement issue)
+    {
+        var number = issue.GetProperty("number").GetInt64().ToString(CultureInfo.InvariantCulture);
+        var updatedAt = DateTimeOffset.Parse(issue.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture).ToUniversalTime();
+
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Title] = GetString(issue, "title"),
+            [Description] = NormalizeDescription(GetString(issue, "body")),
+            [Status] = GetString(issue, "state"),
+            [Labels] = NormalizeLabels(ReadLabelNames(issue)),
+        };
+
+        return new SyncItem(number, updatedAt, fields, GetString(issue, "html_url"));
+    }
+
+    public static bool IsPullRequest(JsonElement issue) => issue.TryGetProperty("pull_request", out _);
+
+    /// <summary>Normalizes a Markdown body: CRLF becomes LF, trailing whitespace goes, and empty becomes null.</summary>
+    public static string? NormalizeDescription(string? body)
+    {
+        var normalized = body?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+        return string.IsNullOrEmpty(normalized) ? null : normalized;
+    }
+
+    /// <summary>Joins label names sorted by ordinal comparison with ", ", or returns null when there are none.</summary>
+    public static string? NormalizeLabels(IEnumerable<string> names)
+    {
+        var sorted = names.Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return sorted.Count == 0 ? null : string.Join(", ", sorted);
+    }
+
+    /// <summary>Splits a canonical labels value ("bug, ui") into label names.</summary>
+    public static JsonArray SplitLabels(string? labels)
+    {
+        var names = (labels ?? string.Empty)
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => (JsonNode?)JsonValue.Create(name));
+        return new JsonArray([.. names]);
+    }
+
+    /// <summary>
+    /// Builds the JSON of a create or update request from canonical fields: status becomes state,
+    /// description becomes body, and labels become an array. Throws for unknown keys and states.
+    /// </summary>
+    public static JsonObject ToRequestBody(IReadOnlyDictionary<string, string?> fields, string call)
+    {
+        var body = new JsonObject();
+        foreach (var (key, value) in fields)
+        {
+            switch (key)
+            {
+                case Title:
+                    body["title"] = value;
+                    break;
+                case Description:
+                    body["body"] = value;
+                    break;
+                case Status:
+                    body["state"] = ValidateState(value, call);
+                    break;
+                case Labels:
+                    body["labels"] = SplitLabels(value);
+                    break;
+                default:
+                    throw new ConnectorException(
+                        $"GitHub call {call} failed: '{key}' is not a GitHub issue field; use one of {Title}, {Description}, {Status}, {Labels}.");
+            }
+        }
+
+        return body;
+    }
+
+    private static string ValidateState(string? value, string call) =>
+        value is not null && States.Contains(value)
+            ? value
+            : throw new ConnectorException(
+                $"GitHub call {call} failed: status '{value}' is invalid; GitHub issues are 'open' or 'closed'.");
+
+    private static IEnumerable<string> ReadLabelNames(JsonElement issue)
+    {
+        if (!issue.TryGetProperty("labels", out var labels) || labels.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var label in labels.EnumerateArray())
+        {
+            // GitHub returns label objects; older payloads and some endpoints use plain names.
+            var name = label.ValueKind == JsonValueKind.String ? label.GetString() : GetString(label, "name");
+            if (name is not null)
+            {
+                yield return name;
+            }
+        }
+    }
+
+    private static string? GetString(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

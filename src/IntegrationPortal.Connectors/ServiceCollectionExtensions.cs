@@ -1,0 +1,26 @@
+using IntegrationPortal.Connectors.Http;
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Sync.Connectors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntegrationPortal.Connectors;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IConnectorFactory"/> and one named HttpClient per tool ("redmine",
+    /// "github") with retries and timeouts from <see cref="ConnectorResilienceOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddConnectors(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddLogging();
+        services.AddOptions<ConnectorResilienceOptions>();
+        services.AddHttpClient(ToolKeys.Redmine).AddConnectorResilience();
+        services.AddHttpClient(ToolKeys.GitHub).AddConnectorResilience();
+        services.TryAddSingleton<IConnectorFactory, ConnectorFactory>();
+        return services;
+    }
+}

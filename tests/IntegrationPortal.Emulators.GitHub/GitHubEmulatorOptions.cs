@@ -1,0 +1,17 @@
+namespace IntegrationPortal.Emulators.GitHub;
+
+/// <summary>Settings of a <see cref="GitHubEmulator"/>; the defaults match GitHub's documented behaviour.</summary>
+public sealed class GitHubEmulatorOptions
+{
+    /// <summary>Maximum <c>per_page</c> value; GitHub caps it at 100. Tests lower it to page with few issues.</summary>
+    public int MaxPerPage { get; set; } = 100;
+
+    /// <summary>Tokens accepted in <c>Authorization: Bearer</c> or <c>Authorization: token</c>.</summary>
+    public IReadOnlyCollection<string> Tokens { get; set; } = [GitHubEmulator.DefaultToken];
+
+    /// <summary>Login that <c>GET /user</c> returns and that authors new issues.</summary>
+    public string Login { get; set; } = "portal-bot";
+
+    /// <summary>Clock for <c>updated_at</c> and the rate-limit window.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}
