@@ -36,7 +36,7 @@ internal static class EmulatorEndpoints
         $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
 
     /// <summary>
-    /// Counts the request, adds the rate-limit headers, answers with a pending injected fault, and
+    /// Counts the request, adds the rate-limit headers, responds with a pending injected fault, and
     /// rejects a missing or unknown token with 401 before any endpoint runs.
     /// </summary>
     private static async Task AdmitAsync(HttpContext context, RequestDelegate next, GitHubEmulatorStore store)

@@ -9,7 +9,7 @@ namespace IntegrationPortal.Emulators.GitHub;
 /// </summary>
 public sealed class GitHubEmulator : IAsyncDisposable
 {
-    /// <summary>The token the emulator accepts unless <see cref="GitHubEmulatorOptions.Tokens"/> says otherwise.</summary>
+    /// <summary>The token the emulator accepts unless <see cref="GitHubEmulatorOptions.Tokens"/> replaces it.</summary>
     public const string DefaultToken = "emulator-token";
 
     /// <summary>The seeded repository that starts without issues.</summary>
@@ -57,7 +57,7 @@ public sealed class GitHubEmulator : IAsyncDisposable
     public int AddPullRequest(string fullName, string title) => _store.AddPullRequest(fullName, title);
 
     /// <summary>
-    /// Answers the next <paramref name="count"/> API requests with <paramref name="statusCode"/>. A
+    /// Fails the next <paramref name="count"/> API requests with <paramref name="statusCode"/>. A
     /// <paramref name="retryAfter"/> is sent as <c>Retry-After</c> in whole seconds, rounded up. With
     /// <paramref name="rateLimitExhausted"/>, the responses carry <c>x-ratelimit-remaining: 0</c> and a
     /// reset <paramref name="retryAfter"/> from now (one hour when null) instead of <c>Retry-After</c>.

@@ -133,8 +133,8 @@ internal sealed class GitHubEmulatorStore
     }
 
     /// <summary>
-    /// Counts one API request, and returns its rate-limit header values and the fault to answer
-    /// with, if one is pending.
+    /// Counts one API request, and returns its rate-limit header values and the pending fault to
+    /// respond with, if any.
     /// </summary>
     public (IReadOnlyList<KeyValuePair<string, string>> Headers, FaultPlan? Fault) Admit()
     {

@@ -92,7 +92,7 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
         return items;
     }
 
-    /// <summary>Reads one issue; returns null when GitHub answers 404 or 410, or when the number is a pull request.</summary>
+    /// <summary>Reads one issue; returns null when GitHub returns 404 or 410, or when the number is a pull request.</summary>
     public async Task<SyncItem?> GetAsync(string container, string itemId, CancellationToken cancellationToken)
     {
         var path = IssuePath(container, itemId);
@@ -109,7 +109,7 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
 
     /// <summary>
     /// Creates an issue with POST; GitHub always opens new issues, so a "closed" status is written
-    /// with a second PATCH call. When that PATCH fails, the issue stays open and the exception says so.
+    /// with a second PATCH call. When that PATCH fails, the issue stays open and the exception message states that.
     /// </summary>
     public async Task<SyncItem> CreateAsync(string container, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class ConnectorResilienceOptions
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Maximum single wait. When a tool asks for a longer wait (Retry-After or a rate-limit reset),
+    /// Maximum single wait. When a tool requests a longer wait (Retry-After or a rate-limit reset),
     /// the request is not retried and the connector reports when to try again.
     /// </summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(60);

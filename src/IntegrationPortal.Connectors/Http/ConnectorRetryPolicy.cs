@@ -8,7 +8,7 @@ namespace IntegrationPortal.Connectors.Http;
 
 /// <summary>
 /// Decides which failed attempts the retry strategy repeats and how long it waits before each one.
-/// Rate-limit answers (429, GitHub's 403 limits) are retried for every method because the tool
+/// Rate-limit responses (429, GitHub's 403 limits) are retried for every method because the tool
 /// rejected them unprocessed. Server errors, 408 and network errors are retried except for POST,
 /// because a create that failed late may still have been stored.
 /// </summary>
@@ -38,7 +38,7 @@ internal sealed class ConnectorRetryPolicy(ConnectorResilienceOptions options, I
         if (RateLimitHeaders.GetRetryAt(response, now) is { } retryAt && retryAt - now > options.MaxWait)
         {
             logger.LogWarning(
-                "Not retrying {Method} {Path} after HTTP {Status}: the tool asks to wait until {RetryAt:O}, longer than the maximum wait of {MaxWait}",
+                "Not retrying {Method} {Path} after HTTP {Status}: the tool requests a wait until {RetryAt:O}, longer than the maximum wait of {MaxWait}",
                 request?.Method, request?.RequestUri?.AbsolutePath, status, retryAt, options.MaxWait);
             return false;
         }
