@@ -8,9 +8,8 @@ public sealed class SubmitRequestCommandValidator : AbstractValidator<SubmitRequ
     public SubmitRequestCommandValidator()
     {
         RuleFor(c => c.ToolA).NotEmpty().WithMessage("Choose the first tool.");
-        RuleFor(c => c.ToolB)
-            .NotEmpty().WithMessage("Choose the second tool.")
-            .NotEqual(c => c.ToolA).WithMessage("Choose two different tools; a flow connects one tool to another.");
+        // Both sides may be the same tool, such as two GitHub organizations or two Redmine servers.
+        RuleFor(c => c.ToolB).NotEmpty().WithMessage("Choose the second tool.");
         RuleFor(c => c.UseCase)
             .NotEmpty().WithMessage("Describe the use case in a few words, such as \"Sync support bugs to engineering\".")
             .MaximumLength(IntegrationRequest.MaxUseCaseLength);

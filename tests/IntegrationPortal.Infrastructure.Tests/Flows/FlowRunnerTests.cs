@@ -11,6 +11,7 @@ using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Emulators.GitHub;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
+using IntegrationPortal.Infrastructure.Tests.Persistence;
 using IntegrationPortal.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
