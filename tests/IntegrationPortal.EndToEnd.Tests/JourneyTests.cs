@@ -78,6 +78,8 @@ public sealed class JourneyTests : IAsyncLifetime
         await WaitForRunsAsync(requester, 1);
         var created = await _github.ListIssuesAsync();
         Assert.Equal(SeededIssues, created.Count);
+        Assert.All(created, issue => Assert.Equal(["bug"], issue.Labels));
+        Assert.All(created, issue => Assert.Equal("open", issue.State));
 
         // An edit in Redmine arrives in GitHub.
         var redmineId = _redmineIssues[0];
@@ -141,8 +143,8 @@ public sealed class JourneyTests : IAsyncLifetime
             await row.Locator("[data-testid=connection-test]").ClickAsync();
         }
 
-        await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(0)).ToContainTextAsync("OK", new() { IgnoreCase = true });
-        await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(1)).ToContainTextAsync("OK", new() { IgnoreCase = true });
+        await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(0)).ToContainTextAsync("Passed");
+        await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(1)).ToContainTextAsync("Passed");
         Assert.DoesNotContain(_redmine.ApiKey, await admin.Page.ContentAsync(), StringComparison.Ordinal);
     }
 
@@ -196,9 +198,9 @@ public sealed class JourneyTests : IAsyncLifetime
         // A fourth field: Redmine's tracker becomes a GitHub label, one way.
         await requester.Page.ClickAsync("#mapping-add");
         var trackerRow = requester.Page.Locator("[data-testid=mapping-row]").Nth(3);
-        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-field-a] input").First, "Tracker");
-        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-field-b] input").First, "Labels");
-        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-direction] input").First, "A → B");
+        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-field-a]").First, "Tracker");
+        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-field-b]").First, "Labels");
+        await requester.SelectAsync(trackerRow.Locator("[data-testid=mapping-direction]").First, "A → B");
         await trackerRow.Locator("[data-testid=mapping-valuemap-toggle]").ClickAsync();
         var trackerMap = requester.Page.Locator("[data-testid=mapping-valuemap-row]").Nth(1);
         await trackerMap.Locator("[data-testid=valuemap-add]").ClickAsync();
@@ -214,14 +216,13 @@ public sealed class JourneyTests : IAsyncLifetime
     /// <summary>Types into a value-map cell, or picks from it when the tool listed the field's values.</summary>
     private static async Task FillValueAsync(PortalPage page, ILocator cell, string value)
     {
-        var input = cell.Locator("input").First;
-        if (await cell.Locator(".mud-select").CountAsync() > 0)
+        if (await cell.EvaluateAsync<bool>("e => e.readOnly || e.type === 'hidden'"))
         {
-            await page.SelectAsync(input, value);
+            await page.SelectAsync(cell, value);
         }
         else
         {
-            await input.FillAsync(value);
+            await cell.FillAsync(value);
         }
     }
 

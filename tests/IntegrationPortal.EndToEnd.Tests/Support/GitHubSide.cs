@@ -54,7 +54,12 @@ public sealed class GitHubSide : IAsyncDisposable
     }
 
     private static GitHubIssue ToIssue(JsonObject issue) =>
-        new((int)issue["number"]!, (string)issue["title"]!, (string)issue["state"]!, (string?)issue["body"]);
+        new(
+            (int)issue["number"]!,
+            (string)issue["title"]!,
+            (string)issue["state"]!,
+            (string?)issue["body"],
+            [.. issue["labels"]!.AsArray().Select(label => (string)label!["name"]!)]);
 }
 
-public sealed record GitHubIssue(int Number, string Title, string State, string? Body);
+public sealed record GitHubIssue(int Number, string Title, string State, string? Body, IReadOnlyList<string> Labels);

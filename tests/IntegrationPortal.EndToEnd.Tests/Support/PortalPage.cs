@@ -24,7 +24,10 @@ public sealed class PortalPage(IPage page)
         await WaitForCircuitAsync();
     }
 
-    /// <summary>Picks an option of a MudSelect by its visible text; <paramref name="selector"/> finds the select's input.</summary>
+    /// <summary>
+    /// Picks an option of a MudSelect by its visible text. <paramref name="selector"/> finds the
+    /// element that carries the select's id or test id, which MudBlazor puts on a hidden input.
+    /// </summary>
     public async Task SelectAsync(string selector, string optionText)
     {
         await SelectAsync(Page.Locator(selector), optionText);
@@ -32,7 +35,8 @@ public sealed class PortalPage(IPage page)
 
     public async Task SelectAsync(ILocator select, string optionText)
     {
-        await select.ClickAsync();
+        var control = select.Locator("xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-select ')][1]");
+        await control.ClickAsync();
         var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = optionText }).First;
         await option.ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Hidden });

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -33,14 +35,14 @@ public sealed class RedmineApi : IDisposable
     public async Task CreateProjectAsync(string identifier, string name)
     {
         var body = new { project = new { identifier, name, is_public = false } };
-        using var response = await _http.PostAsJsonAsync(new Uri("projects.json", UriKind.Relative), body);
+        using var response = await _http.PostAsync(new Uri("projects.json", UriKind.Relative), Json(body));
         await EnsureSuccessAsync(response, $"create project {identifier}");
     }
 
     public async Task<int> CreateIssueAsync(string projectIdentifier, string subject, string description)
     {
         var body = new { issue = new { project_id = projectIdentifier, subject, description } };
-        using var response = await _http.PostAsJsonAsync(new Uri("issues.json", UriKind.Relative), body);
+        using var response = await _http.PostAsync(new Uri("issues.json", UriKind.Relative), Json(body));
         await EnsureSuccessAsync(response, $"create issue '{subject}'");
         var created = await response.Content.ReadFromJsonAsync<JsonObject>();
         return created!["issue"]!["id"]!.GetValue<int>();
@@ -48,7 +50,7 @@ public sealed class RedmineApi : IDisposable
 
     public async Task UpdateSubjectAsync(int issueId, string subject)
     {
-        using var response = await _http.PutAsJsonAsync(new Uri($"issues/{issueId}.json", UriKind.Relative), new { issue = new { subject } });
+        using var response = await _http.PutAsync(new Uri($"issues/{issueId}.json", UriKind.Relative), Json(new { issue = new { subject } }));
         await EnsureSuccessAsync(response, $"update issue {issueId}");
     }
 
@@ -59,6 +61,13 @@ public sealed class RedmineApi : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Serializes a body with a Content-Length, because Redmine on WEBrick drops chunked request
+    /// bodies, which JsonContent would send.
+    /// </summary>
+    private static StringContent Json(object body) =>
+        new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string action)
     {
