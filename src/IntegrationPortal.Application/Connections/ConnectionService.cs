@@ -63,7 +63,7 @@ public sealed class ConnectionService(
         ConnectionTestResult result;
         try
         {
-            result = await CreateConnector(connection).TestAsync(cancellationToken);
+            result = await connectors.CreateFor(connection, protector).TestAsync(cancellationToken);
         }
         catch (ConnectorException ex)
         {
@@ -80,22 +80,19 @@ public sealed class ConnectionService(
     {
         user.Require(Roles.Requester, Roles.ItAdmin);
         var connection = await FindAsync(connectionId, cancellationToken);
-        return await CreateConnector(connection).ListContainersAsync(cancellationToken);
+        return await connectors.CreateFor(connection, protector).ListContainersAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<FieldDescriptor>> ListFieldsAsync(Guid connectionId, CancellationToken cancellationToken)
     {
         user.Require(Roles.Requester, Roles.ItAdmin);
         var connection = await FindAsync(connectionId, cancellationToken);
-        return CreateConnector(connection).Fields;
+        return connectors.FieldsOf(connection.ToolKey);
     }
 
     private async Task<Connection> FindAsync(Guid connectionId, CancellationToken cancellationToken) =>
         await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken)
             ?? throw new NotFoundException("Connection", connectionId);
-
-    private IConnector CreateConnector(Connection connection) =>
-        connectors.Create(connection.ToolKey, new Uri(connection.BaseUrl), protector.Unprotect(connection.ProtectedSecret));
 
     private static ConnectionDto ToDto(Connection c) =>
         new(c.Id, c.Name, c.ToolKey, c.BaseUrl, c.CreatedAt, c.LastTestedAt, c.LastTestSucceeded, c.LastTestMessage);

@@ -1,6 +1,6 @@
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
-using IntegrationPortal.Domain.Connections;
+using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Connectors;
 using IntegrationPortal.Sync.Engine;
@@ -120,14 +120,11 @@ public sealed class FlowRunner(
         var connectionB = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == flow.ConnectionBId, cancellationToken);
         return new FlowSyncRequest(
             flow.Id,
-            new SyncSide(CreateConnector(connectionA), flow.ContainerA, flow.CursorA),
-            new SyncSide(CreateConnector(connectionB), flow.ContainerB, flow.CursorB),
+            new SyncSide(connectors.CreateFor(connectionA, protector), flow.ContainerA, flow.CursorA),
+            new SyncSide(connectors.CreateFor(connectionB, protector), flow.ContainerB, flow.CursorB),
             flow.Mappings,
             flow.ConflictRule);
     }
-
-    private IConnector CreateConnector(Connection connection) =>
-        connectors.Create(connection.ToolKey, new Uri(connection.BaseUrl), protector.Unprotect(connection.ProtectedSecret));
 
     private static void Record(SyncRun run, SyncRunResult result)
     {
