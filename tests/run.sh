@@ -39,6 +39,8 @@ eval "$(deploy/postgres/postgres.sh env)"
 deploy/redmine/redmine.sh install
 deploy/redmine/redmine.sh start
 deploy/redmine/redmine.sh setup
+# Every run starts from the database as it was right after setup, without earlier runs' projects.
+deploy/redmine/redmine.sh reset
 eval "$(deploy/redmine/redmine.sh env)"
 
 dotnet build IntegrationPortal.sln -c Release -nologo -clp:ErrorsOnly

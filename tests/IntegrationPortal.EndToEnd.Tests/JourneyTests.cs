@@ -178,8 +178,10 @@ public sealed class JourneyTests : IAsyncLifetime
         await requester.Page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await requester.SelectAsync("#flow-connection-a", "Support Redmine");
+        await WaitForContainersAsync(requester, "a");
         await requester.SelectAsync("#flow-container-a", $"Support {_project}");
         await requester.SelectAsync("#flow-connection-b", "Engineering GitHub");
+        await WaitForContainersAsync(requester, "b");
         await requester.SelectAsync("#flow-container-b", GitHubSide.Repository);
 
         // Status: Redmine's statuses to GitHub's open and closed; the first pair per GitHub value wins on the way back.
@@ -211,6 +213,13 @@ public sealed class JourneyTests : IAsyncLifetime
         await requester.Page.WaitForURLAsync(new Regex("/flows/[0-9a-f-]{36}$"));
         await requester.Page.ClickAsync("#flow-activate");
         await Assertions.Expect(requester.Page.Locator("#flow-status")).ToContainTextAsync("Active");
+    }
+
+    /// <summary>Waits until the builder has listed a side's projects live from the tool.</summary>
+    private static async Task WaitForContainersAsync(PortalPage requester, string side)
+    {
+        await requester.Page.Locator($"#flow-containers-{side}-loading").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+        await Assertions.Expect(requester.Page.Locator($"#flow-containers-{side}-error")).ToHaveCountAsync(0);
     }
 
     /// <summary>Types into a value-map cell, or picks from it when the tool listed the field's values.</summary>

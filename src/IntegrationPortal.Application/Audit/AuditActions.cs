@@ -7,6 +7,7 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string SignedIn = "user.signed-in";
     public const string SignInFailed = "user.sign-in-failed";
+    public const string SignedOut = "user.signed-out";
     public const string ToolStatusChanged = "tool.status-changed";
     public const string ConnectionCreated = "connection.created";
     public const string ConnectionTested = "connection.tested";

@@ -59,8 +59,15 @@ internal static class AccountEndpoints
         return Redirect("/account/login", message, target);
     }
 
-    private static async Task<IResult> SignOutAsync(SignInManager<PortalUser> signIn)
+    private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<PortalUser> signIn, IAuditLog audit, PortalDbContext db)
     {
+        var userId = signIn.UserManager.GetUserId(context.User);
+        if (userId is not null)
+        {
+            audit.RecordAs(userId, context.User.Identity?.Name ?? userId, AuditActions.SignedOut, "user", userId);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/account/login");
     }

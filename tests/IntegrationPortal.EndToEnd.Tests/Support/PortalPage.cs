@@ -33,13 +33,31 @@ public sealed class PortalPage(IPage page)
         await SelectAsync(Page.Locator(selector), optionText);
     }
 
+    /// <summary>
+    /// Opens the select and clicks the option. A select whose options are still loading (or that
+    /// is disabled until then) is opened again until the option appears or a minute passes.
+    /// </summary>
     public async Task SelectAsync(ILocator select, string optionText)
     {
         var control = select.Locator("xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-select ')][1]");
-        await control.ClickAsync();
-        var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = optionText }).First;
-        await option.ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        var options = Page.Locator(".mud-popover-open .mud-list-item");
+        var option = options.Filter(new() { HasTextString = optionText }).First;
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            await control.ClickAsync();
+            try
+            {
+                await option.ClickAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                await Page.Keyboard.PressAsync("Escape");
+            }
+        }
+
+        await options.First.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
     }
 
     public async Task ClickAndConfirmReasonAsync(ILocator button, string? reason)
