@@ -1,4 +1,10 @@
 using Hangfire;
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Catalog;
+using IntegrationPortal.Application.Connections;
+using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Users;
 using IntegrationPortal.Infrastructure;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
@@ -31,6 +37,13 @@ if (role.ServesWeb)
     builder.Services.AddMudServices();
     builder.Services.AddCascadingAuthenticationState();
     builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+    builder.Services.AddPerCallScopes(
+        typeof(ICatalogService),
+        typeof(IConnectionService),
+        typeof(IRequestService),
+        typeof(IFlowService),
+        typeof(IAuditQueries),
+        typeof(IUserAdminService));
     builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
     builder.Services.ConfigureApplicationCookie(cookie =>
     {

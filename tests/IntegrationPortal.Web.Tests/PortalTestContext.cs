@@ -27,9 +27,6 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected PortalTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-
-        // The pages run in an interactive server circuit, and the layout asks which renderer it has.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.AddMudServices();
         Services.AddSingleton<ICatalogService>(Catalog);
         Services.AddSingleton<IConnectionService>(Connections);

@@ -26,6 +26,13 @@ public sealed class CurrentUser : ICurrentUser
         _isSystem = false;
     }
 
+    /// <summary>Gives another scope the same user, such as a scope opened for one call from a circuit.</summary>
+    public void CopyFrom(CurrentUser other)
+    {
+        _principal = other._principal;
+        _isSystem = other._isSystem;
+    }
+
     /// <summary>Marks the scope as the sync engine's: audit events name it, and it holds no role.</summary>
     public void SetSystem() => _isSystem = true;
 }
