@@ -30,7 +30,6 @@ stop_services() {
 }
 
 install_package chromium
-install_package postgresql
 
 deploy/postgres/postgres.sh start
 trap stop_services EXIT

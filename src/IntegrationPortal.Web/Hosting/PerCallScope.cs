@@ -5,8 +5,8 @@ namespace IntegrationPortal.Web.Hosting;
 
 /// <summary>
 /// Runs every call of an application service in a DI scope of its own, with the caller's user.
-/// A Blazor circuit keeps one scope for as long as the tab is open, and two components of a page
-/// load their data at the same time, so a DbContext shared by the circuit would see concurrent
+/// A Blazor circuit keeps one scope for as long as the tab is open. Two components of a page load
+/// their data at the same time, so a DbContext shared by the circuit would see concurrent
 /// operations, which EF Core rejects. One scope per call gives each call its own DbContext and
 /// audit log, and the audit events still commit together with the change they describe.
 /// </summary>
@@ -41,7 +41,7 @@ internal static class PerCallScope
     }
 }
 
-/// <summary>The proxy behind <see cref="PerCallScope"/>; public because DispatchProxy requires it.</summary>
+/// <summary>The proxy behind <see cref="PerCallScope"/>. It is public because DispatchProxy requires it.</summary>
 public class PerCallScopeProxy : DispatchProxy
 {
     private static readonly MethodInfo InvokeWithResultMethod =
