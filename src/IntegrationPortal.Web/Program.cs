@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Hangfire;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Catalog;
@@ -30,10 +31,21 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
 
-builder.Services.AddInfrastructure(builder.Configuration, runJobs: role.RunsJobs);
+try
+{
+    builder.Services.AddInfrastructure(builder.Configuration, runJobs: role.RunsJobs);
+}
+catch (InvalidOperationException ex)
+{
+    return StartupFailure.Report(ex);
+}
+
 if (role.ServesWeb)
 {
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    // SignalR's default of 32 KB per message drops the circuit when someone pastes a long text
+    // into a field; 1 MB lets the validators answer with the field's length limit instead.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+        .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
     builder.Services.AddMudServices();
     builder.Services.AddCascadingAuthenticationState();
     builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
@@ -55,9 +67,14 @@ if (role.ServesWeb)
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
+try
 {
+    await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
+catch (Exception ex) when (ex is DbException or ArgumentException or InvalidOperationException or TimeoutException)
+{
+    return StartupFailure.Report(ex);
 }
 
 if (role.ServesWeb)
@@ -91,6 +108,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public so that test hosts can start the portal.</summary>
 public partial class Program;

@@ -153,6 +153,29 @@ public sealed class FlowBuilderTests : PortalTestContext
         Assert.EndsWith($"/flows/{Flows.NextId}", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
+    [Fact]
+    public void MalformedRequestId_ShowsHowToStart()
+    {
+        RenderProviders();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/flows/new?requestId=not-a-guid");
+
+        var cut = Render<FlowBuilder>();
+
+        Assert.NotNull(cut.Find("#flow-no-request"));
+    }
+
+    [Fact]
+    public void UnknownRequest_WarnsAndBlocksSave()
+    {
+        RenderProviders();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/flows/new?requestId={Guid.NewGuid()}");
+
+        var cut = Render<FlowBuilder>();
+
+        Assert.NotNull(cut.Find("#flow-request-not-found"));
+        Assert.True(cut.Find("#flow-save").HasAttribute("disabled"));
+    }
+
     private IRenderedComponent<FlowBuilder> RenderBuilder()
     {
         var navigation = Services.GetRequiredService<NavigationManager>();

@@ -1,6 +1,7 @@
 using Bunit;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Web.Components.Pages.Flows;
 
 namespace IntegrationPortal.Web.Tests.Components.Pages.Flows;
@@ -42,6 +43,21 @@ public sealed class FlowDetailTests : PortalTestContext
         Assert.Equal("3", rows[1].QuerySelector("[data-testid=run-created]")!.TextContent);
         Assert.Equal("2", rows[1].QuerySelector("[data-testid=run-updated]")!.TextContent);
         Assert.Equal("1", rows[1].QuerySelector("[data-testid=run-conflicts]")!.TextContent);
+    }
+
+    [Fact]
+    public void Auditor_SeesNoFlowActions()
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("auditor@example.com");
+        authorization.SetRoles(Roles.Auditor);
+        RenderProviders();
+
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        Assert.Empty(cut.FindAll("#flow-activate"));
+        Assert.Empty(cut.FindAll("#flow-pause"));
+        Assert.Empty(cut.FindAll("#flow-run-now"));
     }
 
     [Fact]
