@@ -154,6 +154,19 @@ public sealed class FlowBuilderTests : PortalTestContext
     }
 
     [Fact]
+    public async Task AddingValuePairs_UpdatesPairCount()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        await cut.FindAll("[data-testid=mapping-valuemap-toggle]")[2].ClickAsync(new());
+        await cut.Find("[data-testid=valuemap-add]").ClickAsync(new());
+        await cut.Find("[data-testid=valuemap-add]").ClickAsync(new());
+
+        Assert.Contains("2 pairs", cut.FindAll("[data-testid=mapping-valuemap-toggle]")[2].TextContent);
+    }
+
+    [Fact]
     public void MalformedRequestId_ShowsHowToStart()
     {
         RenderProviders();
