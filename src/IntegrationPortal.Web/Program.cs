@@ -43,7 +43,7 @@ catch (InvalidOperationException ex)
 if (role.ServesWeb)
 {
     // SignalR's default of 32 KB per message drops the circuit when someone pastes a long text
-    // into a field; 1 MB lets the validators answer with the field's length limit instead.
+    // into a field. With 1 MB the text reaches the validators, which report the length limit.
     builder.Services.AddRazorComponents().AddInteractiveServerComponents()
         .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
     builder.Services.AddMudServices();
