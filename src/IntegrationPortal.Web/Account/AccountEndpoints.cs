@@ -78,6 +78,7 @@ internal static class AccountEndpoints
         [FromForm] string? confirmPassword,
         UserAdminService users,
         SignInManager<PortalUser> signIn,
+        ILogger<PortalUser> logger,
         CancellationToken cancellationToken)
     {
         if (!string.Equals(password, confirmPassword, StringComparison.Ordinal))
@@ -93,10 +94,12 @@ internal static class AccountEndpoints
         }
         catch (ValidationException ex)
         {
+            logger.LogWarning("Owner setup rejected invalid input for {Fields}", string.Join(", ", ex.Errors.Select(e => e.PropertyName).Distinct()));
             return Redirect("/setup", string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), null);
         }
         catch (ForbiddenAccessException ex)
         {
+            logger.LogWarning("Owner setup was attempted after an IT admin already exists");
             return Redirect("/setup", ex.Message, null);
         }
     }
