@@ -6,12 +6,14 @@ using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
+using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Infrastructure;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Web.Account;
 using IntegrationPortal.Web.Components;
 using IntegrationPortal.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -92,11 +94,13 @@ if (role.ServesWeb)
     app.MapStaticAssets();
     app.MapAccountEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // The endpoint policy sends others to sign-in or the denied page like any portal page; the
+    // dashboard's own filter checks the role again.
     app.MapHangfireDashboard("/hangfire", new DashboardOptions
     {
         Authorization = [new HangfireDashboardAuthorization()],
         DisplayStorageConnectionString = false,
-    });
+    }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ItAdmin });
 }
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok", role = role.ToString() })).AllowAnonymous();

@@ -18,6 +18,7 @@ public sealed class EmbeddedDefaultTests
             using var setup = await http.GetAsync(new Uri("/setup", UriKind.Relative));
             using var home = await http.GetAsync(new Uri("/", UriKind.Relative));
             using var login = await http.GetAsync(new Uri("/account/login", UriKind.Relative));
+            using var dashboard = await http.GetAsync(new Uri("/hangfire", UriKind.Relative));
             var setupPage = await setup.Content.ReadAsStringAsync();
 
             Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
@@ -26,6 +27,8 @@ public sealed class EmbeddedDefaultTests
             Assert.StartsWith("/account/login", home.Headers.Location?.OriginalString.Replace(portal.BaseUrl.ToString(), "/", StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             Assert.EndsWith("/setup", login.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+            Assert.Contains("/account/login", dashboard.Headers.Location?.OriginalString, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(data, "portal.db")));
             Assert.True(File.Exists(Path.Combine(data, "hangfire.db")));
         }
