@@ -36,7 +36,7 @@ internal static class AccountEndpoints
         var target = LocalOrHome(returnUrl);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
-            return Redirect("/account/login", "Enter your e-mail address and password.", target);
+            return Redirect("/account/login", "Enter your e-mail address and password.", target, email);
         }
 
         var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
@@ -56,7 +56,7 @@ internal static class AccountEndpoints
         var message = result.IsLockedOut
             ? "The account is locked after too many failed attempts; try again in a few minutes."
             : "The e-mail address or password is incorrect.";
-        return Redirect("/account/login", message, target);
+        return Redirect("/account/login", message, target, email);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<PortalUser> signIn, IAuditLog audit, PortalDbContext db)
@@ -83,7 +83,7 @@ internal static class AccountEndpoints
     {
         if (!string.Equals(password, confirmPassword, StringComparison.Ordinal))
         {
-            return Redirect("/setup", "The two passwords differ; type the same password twice.", null);
+            return Redirect("/setup", "The two passwords differ; type the same password twice.", null, email);
         }
 
         try
@@ -95,7 +95,7 @@ internal static class AccountEndpoints
         catch (ValidationException ex)
         {
             logger.LogWarning("Owner setup rejected invalid input for {Fields}", string.Join(", ", ex.Errors.Select(e => e.PropertyName).Distinct()));
-            return Redirect("/setup", string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), null);
+            return Redirect("/setup", string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), null, email);
         }
         catch (ForbiddenAccessException ex)
         {
@@ -104,9 +104,15 @@ internal static class AccountEndpoints
         }
     }
 
-    private static IResult Redirect(string path, string error, string? returnUrl)
+    /// <summary>Redirects back to a form with the error and the typed e-mail address, never the password.</summary>
+    private static IResult Redirect(string path, string error, string? returnUrl, string? email = null)
     {
         var query = $"?error={Uri.EscapeDataString(error)}";
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            query += $"&email={Uri.EscapeDataString(email.Trim())}";
+        }
+
         if (returnUrl is not null && returnUrl != "/")
         {
             query += $"&returnUrl={Uri.EscapeDataString(returnUrl)}";

@@ -29,6 +29,14 @@ public sealed class LoginTests : PortalTestContext
         Assert.Equal("Invalid e-mail or password.", cut.Find("#login-error").TextContent.Trim());
     }
 
+    [Fact]
+    public void Login_KeepsTypedEmailAfterError()
+    {
+        var cut = RenderAt("/account/login?error=Wrong%20password.&email=rita%40example.com");
+
+        Assert.Equal("rita@example.com", cut.Find("#login-email").GetAttribute("value"));
+    }
+
     [Theory]
     [InlineData("https%3A%2F%2Fevil.example")]
     [InlineData("%2F%2Fevil.example")]
