@@ -44,9 +44,13 @@ public static class DependencyInjection
 
         services.AddIdentityCore<PortalUser>(identity =>
             {
+                // Length is the one password rule, the same one the form states; character-class
+                // rules would reject passwords that the form had accepted.
                 identity.Password.RequiredLength = Application.Users.CreateUserCommandValidator.MinPasswordLength;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
                 identity.User.RequireUniqueEmail = true;
                 identity.Lockout.MaxFailedAccessAttempts = 5;
             })

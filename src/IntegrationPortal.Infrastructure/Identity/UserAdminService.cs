@@ -70,9 +70,13 @@ public sealed class UserAdminService(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            throw new ValidationException(created.Errors.Select(e => new FluentValidation.Results.ValidationFailure(
-                e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(CreateUserCommand.Password) : nameof(CreateUserCommand.Email),
-                e.Description)));
+            // The e-mail address is also the user name, so Identity reports a taken address twice.
+            var takenEmail = created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail));
+            throw new ValidationException(created.Errors
+                .Where(e => !(takenEmail && e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+                .Select(e => new FluentValidation.Results.ValidationFailure(
+                    e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(CreateUserCommand.Password) : nameof(CreateUserCommand.Email),
+                    e.Description)));
         }
 
         await users.AddToRoleAsync(user, role);

@@ -2,6 +2,7 @@ using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Users;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Identity;
@@ -214,6 +215,23 @@ public sealed class PersistenceTests
         Assert.False(second.HasMore);
         Assert.True(first.Events[^1].Id > second.Events[0].Id);
         Assert.Equal(5, filtered.Events.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Taken_email_is_reported_once(string provider)
+    {
+        await using var host = await PortalTestHost.StartAsync(provider);
+        await using var admin = host.ScopeFor("u-admin", "ivan@example.com", Roles.ItAdmin);
+        var users = admin.ServiceProvider.GetRequiredService<IUserAdminService>();
+        var command = new CreateUserCommand { Email = "rita@example.com", Password = "only lowercase letters", Role = Roles.Requester };
+        await users.CreateAsync(command, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => users.CreateAsync(command, CancellationToken.None));
+
+        var failure = Assert.Single(error.Errors);
+        Assert.Equal(nameof(CreateUserCommand.Email), failure.PropertyName);
+        Assert.Contains("rita@example.com", failure.ErrorMessage, StringComparison.Ordinal);
     }
 
     private static SubmitRequestCommand NewRequest() => new()
