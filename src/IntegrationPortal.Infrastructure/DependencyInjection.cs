@@ -10,7 +10,6 @@ using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Infrastructure.Security;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,7 +39,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IFlowLease, FlowLease>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        services.AddDataProtection().SetApplicationName("IntegrationPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddPortalDataProtection(configuration);
 
         services.AddIdentityCore<PortalUser>(identity =>
             {

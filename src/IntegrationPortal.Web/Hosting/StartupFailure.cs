@@ -12,8 +12,8 @@ internal static class StartupFailure
     {
         Console.Error.WriteLine($"IntegrationPortal could not start: {error.Message}");
         Console.Error.WriteLine(
-            "Check the settings Database:Provider (Sqlite or PostgreSql) and Database:ConnectionString, "
-            + "and that the database server is running and reachable.");
+            "Check the setting the message names (Database:Provider is Sqlite or PostgreSql, Database:ConnectionString, "
+            + "DataProtection:CertificatePath), and that the database server is running and reachable.");
         return ExitCode;
     }
 }

@@ -30,7 +30,8 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<PortalTestHost> StartAsync(string provider)
+    /// <summary>Starts the host; <paramref name="settings"/> adds or overrides configuration keys.</summary>
+    public static async Task<PortalTestHost> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Directory.CreateTempSubdirectory("portal-test-").FullName;
         string connectionString = string.Empty;
@@ -46,12 +47,18 @@ public sealed class PortalTestHost : IAsyncDisposable
             connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = databaseName }.ConnectionString;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
             ["Database:ConnectionString"] = connectionString,
             ["Database:DataDirectory"] = directory,
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
