@@ -43,7 +43,7 @@ public static class DependencyInjection
 
         services.AddIdentityCore<PortalUser>(identity =>
             {
-                // Length is the one password rule, the same one the form states; character-class
+                // Length is the one password rule, the same one the form states. Character-class
                 // rules would reject passwords that the form had accepted.
                 identity.Password.RequiredLength = Application.Users.CreateUserCommandValidator.MinPasswordLength;
                 identity.Password.RequireNonAlphanumeric = false;
@@ -104,7 +104,7 @@ public static class DependencyInjection
             }
             else
             {
-                // A poll interval of one second makes "Run now" start within a second; the default waits far longer.
+                // A poll interval of one second makes a "Run now" job start within about a second.
                 hangfire.UseSQLiteStorage(
                     Path.Combine(EnsureDataDirectory(options), "hangfire.db"),
                     new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });

@@ -94,7 +94,7 @@ if (role.ServesWeb)
     app.MapStaticAssets();
     app.MapAccountEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-    // The endpoint policy sends others to sign-in or the denied page like any portal page; the
+    // The endpoint policy sends others to sign-in or the denied page, like any portal page. The
     // dashboard's own filter checks the role again.
     app.MapHangfireDashboard("/hangfire", new DashboardOptions
     {

@@ -110,10 +110,15 @@ public sealed class FlowService(
         }
 
         var flows = await query.ToListAsync(cancellationToken);
+        var tools = await ToolKeysByConnectionAsync(cancellationToken);
         var summaries = new List<FlowSummaryDto>(flows.Count);
         foreach (var flow in flows.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase))
         {
-            summaries.Add(await SummarizeAsync(flow, cancellationToken));
+            var lastRun = await db.SyncRuns.AsNoTracking()
+                .Where(r => r.FlowId == flow.Id)
+                .OrderByDescending(r => r.StartedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            summaries.Add(Summarize(flow, tools, lastRun));
         }
 
         return summaries;
@@ -132,8 +137,9 @@ public sealed class FlowService(
             .Take(RunsShown)
             .ToListAsync(cancellationToken);
         var linked = await db.ItemLinks.CountAsync(l => l.FlowId == flowId, cancellationToken);
+        var tools = await ToolKeysByConnectionAsync(cancellationToken);
         return new FlowDetailDto(
-            await SummarizeAsync(flow, cancellationToken),
+            Summarize(flow, tools, runs.FirstOrDefault()),
             flow.RequestId,
             flow.Mappings,
             flow.ConflictRule,
@@ -144,26 +150,22 @@ public sealed class FlowService(
             [.. runs.Select(ToDto)]);
     }
 
-    private async Task<FlowSummaryDto> SummarizeAsync(Flow flow, CancellationToken cancellationToken)
-    {
-        var toolA = await db.Connections.Where(c => c.Id == flow.ConnectionAId).Select(c => c.ToolKey).SingleOrDefaultAsync(cancellationToken);
-        var toolB = await db.Connections.Where(c => c.Id == flow.ConnectionBId).Select(c => c.ToolKey).SingleOrDefaultAsync(cancellationToken);
-        var lastRun = await db.SyncRuns.AsNoTracking()
-            .Where(r => r.FlowId == flow.Id)
-            .OrderByDescending(r => r.StartedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new FlowSummaryDto(
+    /// <summary>Reads the tool of every connection in one query; a portal has tens of connections, not thousands.</summary>
+    private async Task<Dictionary<Guid, string>> ToolKeysByConnectionAsync(CancellationToken cancellationToken) =>
+        await db.Connections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ToolKey, cancellationToken);
+
+    private static FlowSummaryDto Summarize(Flow flow, Dictionary<Guid, string> tools, SyncRun? lastRun) =>
+        new(
             flow.Id,
             flow.Name,
             flow.OwnerName,
-            toolA ?? "?",
+            tools.GetValueOrDefault(flow.ConnectionAId, "?"),
             flow.ContainerA,
-            toolB ?? "?",
+            tools.GetValueOrDefault(flow.ConnectionBId, "?"),
             flow.ContainerB,
             flow.Status,
             lastRun?.StartedAt,
             lastRun?.Status);
-    }
 
     private void EnsureMayBuild(IntegrationRequest request)
     {

@@ -36,7 +36,7 @@ public sealed class ItemLink
 
     /// <summary>
     /// The token recorded before the counterpart is created, so a retry can tell that a create
-    /// was already attempted; null once both item ids are known.
+    /// was already attempted. It is null once both item ids are known.
     /// </summary>
     public string? CreateToken { get; set; }
 

@@ -33,6 +33,6 @@ public sealed class CurrentUser : ICurrentUser
         _isSystem = other._isSystem;
     }
 
-    /// <summary>Marks the scope as the sync engine's: audit events name it, and it holds no role.</summary>
+    /// <summary>Marks the scope as the sync engine's. Audit events name it as the actor, and it has no role.</summary>
     public void SetSystem() => _isSystem = true;
 }

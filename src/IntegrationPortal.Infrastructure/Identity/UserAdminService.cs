@@ -45,7 +45,7 @@ public sealed class UserAdminService(
     }
 
     /// <summary>
-    /// Creates the first IT admin; throws when an admin already exists, so the setup page cannot
+    /// Creates the first IT admin. Throws when an admin already exists, so the setup page cannot
     /// be used to take over a running portal.
     /// </summary>
     public async Task<PortalUser> CreateOwnerAsync(string email, string password, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace IntegrationPortal.Sync.Connectors;
 
 /// <summary>
-/// A tool rejected a call or answered in a way the connector cannot use. The message names the
+/// A tool rejected a call or returned a response the connector cannot use. The message names the
 /// tool, the call and the fix, and never contains the secret.
 /// </summary>
 public class ConnectorException : Exception
@@ -12,6 +12,6 @@ public class ConnectorException : Exception
         StatusCode = statusCode;
     }
 
-    /// <summary>The HTTP status the tool answered with, when there was an answer.</summary>
+    /// <summary>The HTTP status of the tool's response, or null when no response arrived.</summary>
     public int? StatusCode { get; }
 }

@@ -2,15 +2,15 @@ namespace IntegrationPortal.Sync.Connectors;
 
 /// <summary>
 /// A client for one tool, bound to one connection's base URL and secret. Implementations are
-/// real HTTP clients; every method throws <see cref="ConnectorException"/> for an answer the
-/// tool gives that the caller can act on (bad credentials, not found, invalid value).
+/// real HTTP clients. Every method throws <see cref="ConnectorException"/> for a tool response
+/// that the caller can act on (bad credentials, not found, invalid value).
 /// </summary>
 public interface IConnector
 {
     /// <summary>The fields this tool offers for mapping, with their canonical value kinds.</summary>
     IReadOnlyList<FieldDescriptor> Fields { get; }
 
-    /// <summary>Checks that the base URL answers and the secret is accepted, without changing anything.</summary>
+    /// <summary>Checks that the base URL responds and the secret is accepted, without changing anything.</summary>
     Task<ConnectionTestResult> TestAsync(CancellationToken cancellationToken);
 
     /// <summary>Lists the containers (projects, repositories) that the credential can see.</summary>
@@ -23,7 +23,7 @@ public interface IConnector
     /// </summary>
     Task<IReadOnlyList<SyncItem>> ReadChangedAsync(string container, DateTimeOffset? since, CancellationToken cancellationToken);
 
-    /// <summary>Reads one item, or returns null when the tool answers that it does not exist.</summary>
+    /// <summary>Reads one item, or returns null when the tool reports that it does not exist.</summary>
     Task<SyncItem?> GetAsync(string container, string itemId, CancellationToken cancellationToken);
 
     /// <summary>Creates an item with the given canonical field values and returns it as stored.</summary>

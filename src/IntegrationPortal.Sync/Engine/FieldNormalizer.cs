@@ -9,10 +9,10 @@ namespace IntegrationPortal.Sync.Engine;
 public static class FieldNormalizer
 {
     /// <summary>
-    /// Normalizes <paramref name="value"/> for its kind. Text is trimmed with LF line endings; RichText
-    /// gets LF line endings with trailing whitespace removed from each line and from the end; Choice is
-    /// trimmed and otherwise exact; Labels are split on commas, trimmed, de-duplicated, sorted by ordinal
-    /// and joined with ", ".
+    /// Normalizes <paramref name="value"/> for its kind. Text is trimmed and gets LF line endings.
+    /// RichText gets LF line endings, with trailing whitespace removed from each line and from the end.
+    /// Choice is trimmed and otherwise exact. Labels are split on commas, trimmed, de-duplicated,
+    /// sorted by ordinal and joined with ", ".
     /// </summary>
     public static string? Normalize(string? value, FieldKind kind)
     {
