@@ -15,7 +15,11 @@ internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow 
     public async Task<IReadOnlyList<ItemLink>> LoadLinksAsync(Guid flowId, CancellationToken cancellationToken) =>
         await db.ItemLinks.Where(l => l.FlowId == flowId).ToListAsync(cancellationToken);
 
-    public async Task SaveLinkAsync(ItemLink link, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
+    public async Task SaveLinkAsync(
+        ItemLink link,
+        IReadOnlyList<FieldChange> changes,
+        IReadOnlyList<FieldConflict> conflicts,
+        CancellationToken cancellationToken)
     {
         link.UpdatedAt = time.GetUtcNow();
         if (!await db.ItemLinks.AnyAsync(l => l.Id == link.Id, cancellationToken))

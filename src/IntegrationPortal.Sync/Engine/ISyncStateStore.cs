@@ -11,10 +11,14 @@ public interface ISyncStateStore
     Task<IReadOnlyList<ItemLink>> LoadLinksAsync(Guid flowId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts or updates a link, and records the field changes that were written for it in the
-    /// audit trail in the same transaction.
+    /// Inserts or updates a link, and records the field changes that were written for it and the
+    /// conflicts found on it in the same transaction.
     /// </summary>
-    Task SaveLinkAsync(ItemLink link, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken);
+    Task SaveLinkAsync(
+        ItemLink link,
+        IReadOnlyList<FieldChange> changes,
+        IReadOnlyList<FieldConflict> conflicts,
+        CancellationToken cancellationToken);
 
     Task SaveCursorsAsync(Guid flowId, DateTimeOffset? cursorA, DateTimeOffset? cursorB, CancellationToken cancellationToken);
 }

@@ -33,6 +33,8 @@ internal sealed class PairPlan
 
     public List<string> Warnings { get; } = [];
 
+    public List<FieldConflict> ConflictRecords { get; } = [];
+
     public int Conflicts { get; private set; }
 
     public static PairPlan Build(FlowRun run, ItemLink link, SyncItem itemA, SyncItem itemB)
@@ -67,6 +69,19 @@ internal sealed class PairPlan
         if (decision.WasConflict)
         {
             Conflicts++;
+            ConflictRecords.Add(new FieldConflict(
+                ItemA.Id,
+                ItemB.Id,
+                mapping.FieldA,
+                mapping.FieldB,
+                BaseA[mapping.FieldA],
+                BaseB[mapping.FieldB],
+                AuthorA: null,
+                AuthorB: null,
+                ItemA.UpdatedAt,
+                ItemB.UpdatedAt,
+                run.Request.ConflictRule,
+                decision.Action == FieldMergeAction.CopyToA ? "B" : "A"));
         }
 
         switch (decision.Action)

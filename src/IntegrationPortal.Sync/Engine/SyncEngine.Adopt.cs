@@ -64,7 +64,7 @@ public sealed partial class SyncEngine
         link.CreateToken = null;
         link.SetBase(target, values);
         link.UpdatedAt = Now();
-        await run.Store.SaveLinkAsync(link, [], cancellationToken);
+        await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
         run.AddLink(link);
 
         var source = target.Other();

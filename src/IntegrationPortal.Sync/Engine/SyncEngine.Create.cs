@@ -31,7 +31,7 @@ public sealed partial class SyncEngine
         link.SetBase(source, SourceBase(run, source, item, skippedFields));
         link.SetBase(target, new Dictionary<string, string?>(fields, StringComparer.Ordinal));
         link.UpdatedAt = Now();
-        await run.Store.SaveLinkAsync(link, [], cancellationToken);
+        await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
         run.AddLink(link);
 
         var created = await CreateOrReleaseIntentAsync(run, target, link, fields, cancellationToken);
@@ -43,7 +43,7 @@ public sealed partial class SyncEngine
         var changes = fields
             .Select(field => new FieldChange(target.Name(), created.Id, field.Key, null, field.Value, WasConflict: false))
             .ToList();
-        await run.Store.SaveLinkAsync(link, changes, cancellationToken);
+        await run.Store.SaveLinkAsync(link, changes, [], cancellationToken);
         run.AddLink(link);
         run.Tally.ItemsCreated++;
     }
@@ -144,7 +144,7 @@ public sealed partial class SyncEngine
             link.CreateToken = null;
             link.SetBase(target, []);
             link.UpdatedAt = Now();
-            await run.Store.SaveLinkAsync(link, [], cancellationToken);
+            await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
             throw;
         }
     }

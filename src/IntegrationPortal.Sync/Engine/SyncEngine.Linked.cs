@@ -36,7 +36,7 @@ public sealed partial class SyncEngine
         await WriteFieldsAsync(run, Side.A, plan.ItemA.Id, plan.WritesA, cancellationToken);
         await WriteFieldsAsync(run, Side.B, plan.ItemB.Id, plan.WritesB, cancellationToken);
 
-        if (plan.Changes.Count == 0 && plan.BasesEqual(link))
+        if (plan.Changes.Count == 0 && plan.ConflictRecords.Count == 0 && plan.BasesEqual(link))
         {
             return;
         }
@@ -44,7 +44,7 @@ public sealed partial class SyncEngine
         link.BaseA = plan.BaseA;
         link.BaseB = plan.BaseB;
         link.UpdatedAt = Now();
-        await run.Store.SaveLinkAsync(link, plan.Changes, cancellationToken);
+        await run.Store.SaveLinkAsync(link, plan.Changes, plan.ConflictRecords, cancellationToken);
     }
 
     private static async Task WriteFieldsAsync(

@@ -13,6 +13,8 @@ public sealed class InMemoryStateStore : ISyncStateStore
 
     public List<FieldChange> Changes { get; } = [];
 
+    public List<FieldConflict> Conflicts { get; } = [];
+
     public DateTimeOffset? CursorA { get; private set; }
 
     public DateTimeOffset? CursorB { get; private set; }
@@ -32,7 +34,11 @@ public sealed class InMemoryStateStore : ISyncStateStore
         return Task.FromResult(links);
     }
 
-    public Task SaveLinkAsync(ItemLink link, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
+    public Task SaveLinkAsync(
+        ItemLink link,
+        IReadOnlyList<FieldChange> changes,
+        IReadOnlyList<FieldConflict> conflicts,
+        CancellationToken cancellationToken)
     {
         SaveLinkCalls++;
         if (SaveLinkCalls == FailOnSaveLinkCall)
@@ -42,6 +48,7 @@ public sealed class InMemoryStateStore : ISyncStateStore
 
         _links[link.Id] = Copy(link);
         Changes.AddRange(changes);
+        Conflicts.AddRange(conflicts);
         return Task.CompletedTask;
     }
 
