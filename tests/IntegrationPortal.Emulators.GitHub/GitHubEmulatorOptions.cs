@@ -7,7 +7,7 @@ public sealed class GitHubEmulatorOptions
     public int MaxPerPage { get; set; } = 100;
 
     /// <summary>
-    /// When set, page 1 of every list holds at most this many items and still links to the next page,
+    /// When set, page 1 of every list contains at most this many items and still links to the next page,
     /// as GitHub can return a page shorter than <c>per_page</c> that is not the last. Null pages evenly.
     /// </summary>
     public int? FirstPageSize { get; set; }

@@ -5,7 +5,7 @@ namespace IntegrationPortal.Emulators.GitHub;
 /// <summary>
 /// Applies GitHub's <c>per_page</c> and <c>page</c> parameters and writes the <c>Link</c> header with
 /// rel prev, next, last and first in the order the recorded api.github.com responses use. With a
-/// first page size, page 1 holds fewer items than <c>per_page</c> and later pages follow on from it,
+/// first page size, page 1 contains fewer items than <c>per_page</c> and later pages follow on from it,
 /// so a client that stops at a short page instead of following the next link misses items.
 /// </summary>
 internal static class Paging

@@ -181,9 +181,9 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
     }
 
     /// <summary>
-    /// Writes the given fields with PUT. Redmine's issue API has no revision test (no ETag or
-    /// If-Match on PUT /issues/:id.json in Redmine 5), so <paramref name="expectedVersion"/> is
-    /// ignored and the write is unconditional; the items this connector reads carry no version.
+    /// Writes the given fields with PUT, unconditionally: <paramref name="expectedVersion"/> is ignored
+    /// and the items this connector reads carry no version. Redmine 5 ignores If-Match on this PUT,
+    /// and its issue JSON does not include the lock_version that its web forms send for conflict checks.
     /// </summary>
     public async Task UpdateAsync(
         string container,
@@ -225,8 +225,8 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         var statusList = await GetJsonAsync<RedmineClosedStatusList>("issue_statuses.json", cancellationToken);
         var closed = statusList.IssueStatuses.FirstOrDefault(status => status.IsClosed)
             ?? throw new ConnectorException(
-                "Redmine has no issue status marked as closed, so the issue could not be closed; "
-                + "mark a status as closed in Administration > Issue statuses.");
+                $"Redmine issue {id} could not be closed, because no issue status is marked as closed. "
+                + "Mark one as closed in Administration > Issue statuses.");
 
         var current = await GetJsonOrNullAsync<RedmineIssueEnvelope>($"issues/{id}.json", cancellationToken);
         if (current is null || current.Issue.Status?.Id == closed.Id)

@@ -9,6 +9,6 @@ public enum LinkState
     /// <summary>One item disappeared; the pair is no longer synced and the counterpart was left as it is.</summary>
     CounterpartMissing,
 
-    /// <summary>One item disappeared and the flow closed or deleted the counterpart, as its delete rule asks.</summary>
+    /// <summary>One item disappeared and the flow closed or deleted the counterpart, as its delete rule requires.</summary>
     DeleteMirrored,
 }

@@ -45,7 +45,7 @@ public interface IConnector
     /// <summary>
     /// Closes an item, or deletes it where the tool has no closed state, because its counterpart was
     /// deleted and the flow mirrors deletes. An item that no longer exists is not an error. A tool
-    /// that can do neither throws a <see cref="ConnectorException"/> that says so.
+    /// that can do neither throws a <see cref="ConnectorException"/> stating that.
     /// </summary>
     Task CloseAsync(string container, string itemId, CancellationToken cancellationToken);
 }

@@ -10,6 +10,8 @@ namespace IntegrationPortal.Sync.Engine;
 // been moved or hidden from the connection rather than deleted.
 public sealed partial class SyncEngine
 {
+    // NOTE: a side is read completely only when it has no cursor, which is the flow's first run. An
+    // item deleted later is found only once its counterpart changes, because no periodic full read exists yet.
     private async Task DetectMissingItemsAsync(FlowRun run, CancellationToken cancellationToken)
     {
         var candidates = run.Links

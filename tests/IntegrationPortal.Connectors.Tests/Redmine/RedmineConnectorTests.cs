@@ -327,8 +327,8 @@ public sealed class RedmineConnectorTests
     [Fact]
     public async Task ReadChanged_ShortPage_ReadsOnToTotalCount()
     {
-        // Redmine 5 serves at most 100 issues per page whatever the limit, so asking for 150 makes
-        // the first page shorter than requested although total_count says more follow.
+        // Redmine 5 serves at most 100 issues per page whatever the limit, so requesting 150 makes
+        // the first page shorter than requested although total_count reports more.
         var project = await RedmineServer.CreateProjectAsync();
         var writer = RedmineServer.CreateConnector();
         var createdIds = new List<string>();

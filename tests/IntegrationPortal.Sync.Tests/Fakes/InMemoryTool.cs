@@ -20,7 +20,7 @@ public sealed record UpdateCall(string ItemId, IReadOnlyDictionary<string, strin
 /// item. Every declared field is returned (null when empty). The `since` filter is inclusive and
 /// rounded down to the second. With <see cref="UsesRevisions"/>, every item carries a revision
 /// number as its version and a write that expects an older revision fails with 412, as Azure
-/// DevOps answers a failed revision test.
+/// DevOps responds to a failed revision test.
 /// </summary>
 public sealed class InMemoryTool : IConnector
 {

@@ -14,7 +14,7 @@ internal sealed class ItemLinkConfiguration : IEntityTypeConfiguration<ItemLink>
         builder.Property(l => l.CreateToken).HasMaxLength(64);
         builder.Property(l => l.BaseA).HasJsonConversion();
         builder.Property(l => l.BaseB).HasJsonConversion();
-        // As for a flow's delete rule: the default fills existing rows, and the sentinel makes EF always write the state.
+        // The default fills rows saved before link states existed, and the sentinel makes EF always write the state.
         builder.Property(l => l.State).HasConversion<string>().HasMaxLength(20)
             .HasDefaultValue(LinkState.Active).HasSentinel((LinkState)(-1));
         builder.Property(l => l.MissingSide).HasMaxLength(1);

@@ -29,7 +29,7 @@ public static class DisplayText
         _ => "Unlink and flag, leave the other item",
     };
 
-    /// <summary>Describes an item filter, or says that every item is synced.</summary>
+    /// <summary>Describes an item filter, or returns "Every item" for a flow without one.</summary>
     public static string Of(ItemScope? scope) =>
         scope is null ? "Every item" : $"Side {scope.Side} items whose {scope.Field} contains \"{scope.Value}\"";
 
