@@ -29,27 +29,29 @@ public sealed partial class SyncEngine
         await MergePairAsync(run, link, itemA, itemB, cancellationToken);
     }
 
-    // A write rejected as stale (HTTP 412) is not forced: both items are read again and merged
-    // again. Fields written before the rejection count as synced on their side in the next merge,
-    // so the values they carried are compared, not copied back.
+    // A write rejected as stale (HTTP 412) is not forced. Both items are read again and merged
+    // again, and fields written before the rejection count as synced on their side, so their values
+    // are compared, not copied back. The changes and conflicts of those writes are kept for the save.
     private async Task MergePairAsync(FlowRun run, ItemLink link, SyncItem itemA, SyncItem itemB, CancellationToken cancellationToken)
     {
         var bases = PairBases.CopyOf(link);
-        var written = new List<FieldChange>();
+        var done = new AppliedWrites();
 
         for (var attempt = 1; ; attempt++)
         {
             var plan = PairPlan.Build(run, bases, itemA, itemB);
+            var attemptConflicts = new List<FieldConflict>();
             try
             {
-                await WriteFieldsAsync(run, Side.A, plan, bases, written, cancellationToken);
-                await WriteFieldsAsync(run, Side.B, plan, bases, written, cancellationToken);
-                await SavePlanAsync(run, link, plan, written, cancellationToken);
+                await WriteFieldsAsync(run, Side.A, plan, bases, done.Changes, attemptConflicts, cancellationToken);
+                await WriteFieldsAsync(run, Side.B, plan, bases, done.Changes, attemptConflicts, cancellationToken);
+                await SavePlanAsync(run, link, plan, done, cancellationToken);
                 return;
             }
             catch (ConnectorException exception) when (exception.StatusCode == PreconditionFailed && attempt < MaxWriteAttempts)
             {
                 LogStaleWrite(_logger, link.ItemIdA, link.ItemIdB, run.Request.FlowId, attempt);
+                done.EarlierConflicts.AddRange(attemptConflicts);
             }
 
             var freshA = await GetItemAsync(run, Side.A, itemA.Id, cancellationToken);
@@ -64,15 +66,16 @@ public sealed partial class SyncEngine
         }
     }
 
-    private async Task SavePlanAsync(FlowRun run, ItemLink link, PairPlan plan, List<FieldChange> written, CancellationToken cancellationToken)
+    private async Task SavePlanAsync(FlowRun run, ItemLink link, PairPlan plan, AppliedWrites done, CancellationToken cancellationToken)
     {
-        run.Tally.Conflicts += plan.Conflicts;
+        run.Tally.Conflicts += done.EarlierConflicts.Count + plan.Conflicts;
         foreach (var warning in plan.Warnings)
         {
             run.Tally.AddWarning(warning);
         }
 
-        if (written.Count == 0 && plan.ConflictRecords.Count == 0 && plan.BasesEqual(link))
+        List<FieldConflict> conflicts = [.. done.EarlierConflicts, .. plan.ConflictRecords];
+        if (done.Changes.Count == 0 && conflicts.Count == 0 && plan.BasesEqual(link))
         {
             return;
         }
@@ -80,7 +83,7 @@ public sealed partial class SyncEngine
         link.BaseA = plan.BaseA;
         link.BaseB = plan.BaseB;
         link.UpdatedAt = Now();
-        await run.Store.SaveLinkAsync(link, written, plan.ConflictRecords, cancellationToken);
+        await run.Store.SaveLinkAsync(link, done.Changes, conflicts, cancellationToken);
     }
 
     // The write carries the version read with the item, so a tool with conditional writes rejects
@@ -90,7 +93,8 @@ public sealed partial class SyncEngine
         Side side,
         PairPlan plan,
         PairBases bases,
-        List<FieldChange> written,
+        List<FieldChange> changes,
+        List<FieldConflict> conflicts,
         CancellationToken cancellationToken)
     {
         var fields = side == Side.A ? plan.WritesA : plan.WritesB;
@@ -109,12 +113,27 @@ public sealed partial class SyncEngine
             bases.On(side)[field] = value;
         }
 
-        written.AddRange(plan.Changes.Where(change => change.TargetSide == side.Name()));
+        changes.AddRange(plan.Changes.Where(change => change.TargetSide == side.Name()));
+
+        // A conflict won by the other side was resolved by this write.
+        var winner = side.Other().Name();
+        conflicts.AddRange(plan.ConflictRecords.Where(conflict => conflict.WinningSide == winner));
     }
 
     private static Task<SyncItem?> GetItemAsync(FlowRun run, Side side, string itemId, CancellationToken cancellationToken)
     {
         var source = run.SideOf(side);
         return source.Connector.GetAsync(source.Container, itemId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The field changes written for one pair across its attempts, and the conflicts resolved by
+    /// writes of attempts that a stale write later ended.
+    /// </summary>
+    private sealed class AppliedWrites
+    {
+        public List<FieldChange> Changes { get; } = [];
+
+        public List<FieldConflict> EarlierConflicts { get; } = [];
     }
 }

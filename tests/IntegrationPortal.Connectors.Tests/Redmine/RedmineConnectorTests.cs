@@ -325,7 +325,7 @@ public sealed class RedmineConnectorTests
     }
 
     [Fact]
-    public async Task ReadChanged_ShortPage_ReadsOnToTotalCount()
+    public async Task ReadChanged_ShortPage_ReadsAll()
     {
         // Redmine 5 serves at most 100 issues per page whatever the limit, so requesting 150 makes
         // the first page shorter than requested although total_count reports more.

@@ -1,3 +1,4 @@
+using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Engine;
 using IntegrationPortal.Sync.Tests.Fakes;
 
@@ -42,7 +43,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task StaleRevision_ConcurrentEditOfSameField_IsConflict()
+    public async Task StaleRevision_SameFieldEdited_IsConflict()
     {
         var (idA, idB) = await _flow.LinkedPairAsync();
         _flow.A.Edit(idA, "subject", "Title from A");
@@ -56,7 +57,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task StaleRevision_AfterWriteOnA_KeepsWrittenValues()
+    public async Task StaleRevision_KeepsEarlierWrites()
     {
         _flow.A.UsesRevisions = true;
         var (idA, idB) = await _flow.LinkedPairAsync();
@@ -71,6 +72,28 @@ public sealed class ConcurrencyTests
         Assert.Equal("Body from B", _flow.A.Value(idA, "description"));
         Assert.Equal("urgent", _flow.A.Value(idA, "tags"));
         Assert.Contains(_flow.Store.Changes, change => change.TargetSide == "A" && change.Field == "description");
+    }
+
+    [Fact]
+    public async Task StaleRevision_KeepsConflictResolvedBefore()
+    {
+        _flow.ConflictRule = ConflictRule.SideBWins;
+        _flow.A.UsesRevisions = true;
+        var (idA, idB) = await _flow.LinkedPairAsync();
+        _flow.A.Edit(idA, "subject", "Title from A");
+        _flow.A.Edit(idA, "description", "Description from A");
+        _flow.B.Edit(idB, "title", "Title from B");
+        _flow.B.BeforeNextUpdate = id => _flow.B.Edit(id, "labels", "urgent");
+
+        var result = await _flow.RunAsync();
+
+        var conflict = Assert.Single(_flow.Store.Conflicts);
+        Assert.Equal(1, result.Conflicts);
+        Assert.Equal("subject", conflict.FieldA);
+        Assert.Equal("B", conflict.WinningSide);
+        Assert.Equal("Title from B", _flow.A.Value(idA, "subject"));
+        Assert.Equal("Description from A", _flow.B.Value(idB, "body"));
+        Assert.Equal("urgent", _flow.A.Value(idA, "tags"));
     }
 
     [Fact]

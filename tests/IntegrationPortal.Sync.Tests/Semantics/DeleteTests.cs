@@ -62,7 +62,7 @@ public sealed class DeleteTests
     }
 
     [Fact]
-    public async Task MirrorDelete_ToolCannotClose_FlagsOnceWithError()
+    public async Task MirrorDelete_CloseFails_FlagsOnce()
     {
         _flow.DeleteRule = DeleteRule.MirrorDelete;
         _flow.A.ClosedState = null;

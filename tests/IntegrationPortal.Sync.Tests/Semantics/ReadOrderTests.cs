@@ -25,7 +25,7 @@ public sealed class ReadOrderTests
     }
 
     [Fact]
-    public async Task ReadStoppedAfterFirstPage_NextFullRead_CreatesEach()
+    public async Task ReadStoppedAfterFirstPage_NextRunCreatesAll()
     {
         for (var i = 1; i <= 5; i++)
         {
