@@ -177,6 +177,17 @@ public sealed class FlowBuilderTests : PortalTestContext
     }
 
     [Fact]
+    public void NewMapping_ShowsFlowDefaultRule()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        var select = cut.FindComponents<MudSelect<ConflictRule?>>()[0];
+
+        Assert.Equal("Flow default", select.Find("input").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task ItemFilterWithoutValue_BlocksSave()
     {
         RenderProviders();
