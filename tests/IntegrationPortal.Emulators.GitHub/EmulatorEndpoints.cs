@@ -100,7 +100,7 @@ internal static class EmulatorEndpoints
     {
         using (store.Gate.EnterScope())
         {
-            var page = Paging.Slice(context, store.Repositories.ToList(), store.Options.MaxPerPage);
+            var page = Paging.Slice(context, store.Repositories.ToList(), store.Options.MaxPerPage, store.Options.FirstPageSize);
             var apiBase = ApiBase(context);
             return Json(StatusCodes.Status200OK, new JsonArray([.. page.Select(repository => (JsonNode)EmulatorJson.Repository(repository, apiBase))]));
         }
@@ -148,7 +148,7 @@ internal static class EmulatorEndpoints
                 ? selected.OrderBy(key).ThenBy(issue => issue.Number)
                 : selected.OrderByDescending(key).ThenByDescending(issue => issue.Number);
 
-            var page = Paging.Slice(context, ordered.ToList(), store.Options.MaxPerPage);
+            var page = Paging.Slice(context, ordered.ToList(), store.Options.MaxPerPage, store.Options.FirstPageSize);
             var apiBase = ApiBase(context);
             return Json(StatusCodes.Status200OK, new JsonArray([.. page.Select(issue => (JsonNode)EmulatorJson.Issue(repository, issue, apiBase))]));
         }

@@ -9,7 +9,10 @@ internal sealed class RepositoryRecord(long id, string fullName)
 
     public List<IssueRecord> Issues { get; } = [];
 
-    public int NextNumber => Issues.Count == 0 ? 1 : Issues.Max(issue => issue.Number) + 1;
+    /// <summary>The highest number of a deleted issue, because GitHub never gives a number out twice.</summary>
+    public int HighestDeletedNumber { get; set; }
+
+    public int NextNumber => Math.Max(HighestDeletedNumber, Issues.Count == 0 ? 0 : Issues.Max(issue => issue.Number)) + 1;
 
     public IssueRecord? Find(int number) => Issues.Find(issue => issue.Number == number);
 }

@@ -53,6 +53,12 @@ public sealed class GitHubEmulator : IAsyncDisposable
     /// <summary>Adds an empty repository named "owner/repo"; throws <see cref="ArgumentException"/> when it exists.</summary>
     public void CreateRepository(string fullName) => _store.CreateRepository(fullName);
 
+    /// <summary>
+    /// Deletes an issue as a repository admin can in the web interface, so later requests for it
+    /// return 404; returns false when the issue did not exist.
+    /// </summary>
+    public bool DeleteIssue(string fullName, int number) => _store.DeleteIssue(fullName, number);
+
     /// <summary>Adds an open pull request, which the issues endpoints list with a "pull_request" key, and returns its number.</summary>
     public int AddPullRequest(string fullName, string title) => _store.AddPullRequest(fullName, title);
 

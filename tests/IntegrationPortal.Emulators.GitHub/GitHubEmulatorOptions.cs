@@ -6,6 +6,12 @@ public sealed class GitHubEmulatorOptions
     /// <summary>Maximum <c>per_page</c> value; GitHub caps it at 100. Tests lower it to page with few issues.</summary>
     public int MaxPerPage { get; set; } = 100;
 
+    /// <summary>
+    /// When set, page 1 of every list contains at most this many items and still links to the next page,
+    /// as GitHub can return a page shorter than <c>per_page</c> that is not the last. Null pages evenly.
+    /// </summary>
+    public int? FirstPageSize { get; set; }
+
     /// <summary>Tokens accepted in <c>Authorization: Bearer</c> or <c>Authorization: token</c>.</summary>
     public IReadOnlyCollection<string> Tokens { get; set; } = [GitHubEmulator.DefaultToken];
 

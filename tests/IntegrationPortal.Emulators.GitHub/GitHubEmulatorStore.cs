@@ -96,6 +96,24 @@ internal sealed class GitHubEmulatorStore
         }
     }
 
+    /// <summary>Removes an issue, as a repository admin's delete does; returns false when there was none.</summary>
+    public bool DeleteIssue(string fullName, int number)
+    {
+        using (Gate.EnterScope())
+        {
+            var repository = FindRepository(fullName)
+                ?? throw new ArgumentException($"Repository '{fullName}' does not exist.", nameof(fullName));
+            var issue = repository.Find(number);
+            if (issue is null)
+            {
+                return false;
+            }
+
+            repository.HighestDeletedNumber = Math.Max(repository.HighestDeletedNumber, number);
+            return repository.Issues.Remove(issue);
+        }
+    }
+
     /// <summary>Adds an open pull request to a repository and returns its number.</summary>
     public int AddPullRequest(string fullName, string title)
     {

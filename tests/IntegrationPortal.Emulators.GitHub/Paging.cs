@@ -4,19 +4,23 @@ namespace IntegrationPortal.Emulators.GitHub;
 
 /// <summary>
 /// Applies GitHub's <c>per_page</c> and <c>page</c> parameters and writes the <c>Link</c> header with
-/// rel prev, next, last and first in the order the recorded api.github.com responses use.
+/// rel prev, next, last and first in the order the recorded api.github.com responses use. With a
+/// first page size, page 1 contains fewer items than <c>per_page</c> and later pages follow on from it,
+/// so a client that stops at a short page instead of following the next link misses items.
 /// </summary>
 internal static class Paging
 {
     public const int DefaultPerPage = 30;
 
-    public static IReadOnlyList<T> Slice<T>(HttpContext context, IReadOnlyList<T> items, int maxPerPage)
+    public static IReadOnlyList<T> Slice<T>(HttpContext context, IReadOnlyList<T> items, int maxPerPage, int? firstPageSize = null)
     {
         var query = context.Request.Query;
         var perPage = ParsePositive(query["per_page"], DefaultPerPage);
         perPage = Math.Min(perPage, maxPerPage);
         var page = ParsePositive(query["page"], 1);
-        var lastPage = Math.Max(1, (items.Count + perPage - 1) / perPage);
+        var firstSize = Math.Min(firstPageSize ?? perPage, perPage);
+        var rest = Math.Max(0, items.Count - firstSize);
+        var lastPage = 1 + ((rest + perPage - 1) / perPage);
 
         var links = new List<string>();
         if (page > 1)
@@ -40,8 +44,9 @@ internal static class Paging
             context.Response.Headers["Link"] = string.Join(", ", links);
         }
 
-        var skip = (long)(page - 1) * perPage;
-        return skip >= items.Count ? [] : items.Skip((int)skip).Take(perPage).ToList();
+        var skip = page == 1 ? 0 : firstSize + ((long)(page - 2) * perPage);
+        var take = page == 1 ? firstSize : perPage;
+        return skip >= items.Count ? [] : items.Skip((int)skip).Take(take).ToList();
     }
 
     private static int ParsePositive(string? text, int fallback) =>

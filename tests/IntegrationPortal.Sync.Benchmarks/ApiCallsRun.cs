@@ -101,7 +101,7 @@ public static class ApiCallsRun
                 fields["status"] = "closed";
             }
 
-            await connector.UpdateAsync(RepositoryA, number, fields, CancellationToken.None);
+            await connector.UpdateAsync(RepositoryA, number, fields, expectedVersion: null, CancellationToken.None);
         }
     }
 

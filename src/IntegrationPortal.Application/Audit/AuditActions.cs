@@ -20,4 +20,5 @@ public static class AuditActions
     public const string FlowRunRequested = "flow.run-requested";
     public const string FlowRunFinished = "flow.run-finished";
     public const string ItemSynced = "item.synced";
+    public const string ItemLinkFlagged = "item.link-flagged";
 }

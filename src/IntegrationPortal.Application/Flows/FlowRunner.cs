@@ -123,7 +123,9 @@ public sealed class FlowRunner(
             new SyncSide(connectors.CreateFor(connectionA, protector), flow.ContainerA, flow.CursorA),
             new SyncSide(connectors.CreateFor(connectionB, protector), flow.ContainerB, flow.CursorB),
             flow.Mappings,
-            flow.ConflictRule);
+            flow.ConflictRule,
+            flow.DeleteRule,
+            flow.Scope);
     }
 
     private static void Record(SyncRun run, SyncRunResult result)

@@ -35,6 +35,7 @@ public sealed class FlowService(
         var connectionB = await FindApprovedConnectionAsync(command.ConnectionBId, nameof(command.ConnectionBId), cancellationToken);
         var mappings = command.Mappings.Select(ToMapping).ToList();
         EnsureFieldsExist(mappings, connectionA, connectionB);
+        var scope = ToScope(command, connectionA, connectionB);
 
         var flow = new Flow(
             Guid.NewGuid(),
@@ -49,7 +50,9 @@ public sealed class FlowService(
             mappings,
             command.ConflictRule,
             command.ScheduleMinutes,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            command.DeleteRule,
+            scope);
         db.Flows.Add(flow);
         audit.Record(AuditActions.FlowCreated, "flow", flow.Id.ToString(), new
         {
@@ -59,8 +62,10 @@ public sealed class FlowService(
             flow.ContainerA,
             ConnectionB = connectionB.Name,
             flow.ContainerB,
-            Mappings = mappings.Select(m => $"{m.FieldA} {DirectionArrow(m.Direction)} {m.FieldB}"),
+            Mappings = mappings.Select(DescribeMapping),
             ConflictRule = flow.ConflictRule.ToString(),
+            DeleteRule = flow.DeleteRule.ToString(),
+            Scope = scope is null ? null : $"side {scope.Side} {scope.Field} contains '{scope.Value}'",
             flow.ScheduleMinutes,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -137,16 +142,20 @@ public sealed class FlowService(
             .Take(RunsShown)
             .ToListAsync(cancellationToken);
         var linked = await db.ItemLinks.CountAsync(l => l.FlowId == flowId, cancellationToken);
+        var flagged = await db.ItemLinks.CountAsync(l => l.FlowId == flowId && l.State != LinkState.Active, cancellationToken);
         var tools = await ToolKeysByConnectionAsync(cancellationToken);
         return new FlowDetailDto(
             Summarize(flow, tools, runs.FirstOrDefault()),
             flow.RequestId,
             flow.Mappings,
             flow.ConflictRule,
+            flow.DeleteRule,
+            flow.Scope,
             flow.ScheduleMinutes,
             flow.PauseReason,
             flow.Version,
             linked,
+            flagged,
             [.. runs.Select(ToDto)]);
     }
 
@@ -236,7 +245,33 @@ public sealed class FlowService(
         input.FieldA,
         input.FieldB,
         input.Direction,
-        [.. input.ValueMap.Select(v => new ValueMapEntry(v.ValueA.Trim(), v.ValueB.Trim()))]);
+        [.. input.ValueMap.Select(v => new ValueMapEntry(v.ValueA.Trim(), v.ValueB.Trim()))],
+        input.ConflictRule);
+
+    private ItemScope? ToScope(SaveFlowCommand command, Connection connectionA, Connection connectionB)
+    {
+        if (command.ScopeSide is not { } side)
+        {
+            return null;
+        }
+
+        var connection = side == ScopeSide.A ? connectionA : connectionB;
+        var fields = connectors.FieldsOf(connection.ToolKey).Select(f => f.Key).ToList();
+        if (!fields.Contains(command.ScopeField, StringComparer.Ordinal))
+        {
+            throw ValidatorExtensions.Invalid(
+                nameof(command.ScopeField),
+                $"'{command.ScopeField}' is not a field of {connection.ToolKey}; choose one of: {string.Join(", ", fields)}.");
+        }
+
+        return new ItemScope(side, command.ScopeField, command.ScopeValue.Trim());
+    }
+
+    private static string DescribeMapping(FieldMapping mapping)
+    {
+        var text = $"{mapping.FieldA} {DirectionArrow(mapping.Direction)} {mapping.FieldB}";
+        return mapping.ConflictRule is { } rule ? $"{text} (conflicts: {rule})" : text;
+    }
 
     private static string DirectionArrow(SyncDirection direction) => direction switch
     {

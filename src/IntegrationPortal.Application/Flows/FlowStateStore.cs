@@ -40,6 +40,23 @@ internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow 
             });
         }
 
+        // The engine saves a link that is no longer active only when it flags it, so this records
+        // each flag once: which item disappeared and whether its counterpart was closed.
+        if (link.State != LinkState.Active)
+        {
+            audit.Record(AuditActions.ItemLinkFlagged, "flow", flow.Id.ToString(), new
+            {
+                RunId = run.Id,
+                FlowVersion = flow.Version,
+                LinkId = link.Id,
+                link.ItemIdA,
+                link.ItemIdB,
+                State = link.State.ToString(),
+                link.MissingSide,
+                link.MissingSince,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -38,10 +38,13 @@ public sealed record FlowDetailDto(
     Guid RequestId,
     IReadOnlyList<FieldMapping> Mappings,
     ConflictRule ConflictRule,
+    DeleteRule DeleteRule,
+    ItemScope? Scope,
     int ScheduleMinutes,
     string? PauseReason,
     int Version,
     int LinkedItems,
+    int FlaggedLinks,
     IReadOnlyList<SyncRunDto> Runs);
 
 public sealed record SyncRunDto(
@@ -77,6 +80,16 @@ public sealed class SaveFlowCommand
 
     public ConflictRule ConflictRule { get; set; } = ConflictRule.MostRecentWins;
 
+    public DeleteRule DeleteRule { get; set; } = DeleteRule.UnlinkAndFlag;
+
+    /// <summary>The side whose items the item filter limits, or null to create counterparts for every item.</summary>
+    public ScopeSide? ScopeSide { get; set; }
+
+    /// <summary>The field of the filtered side that must contain <see cref="ScopeValue"/>, such as "labels".</summary>
+    public string ScopeField { get; set; } = string.Empty;
+
+    public string ScopeValue { get; set; } = string.Empty;
+
     public int ScheduleMinutes { get; set; } = 5;
 }
 
@@ -87,6 +100,9 @@ public sealed class FieldMappingInput
     public string FieldB { get; set; } = string.Empty;
 
     public SyncDirection Direction { get; set; } = SyncDirection.Both;
+
+    /// <summary>The rule for conflicts on this field, or null for the flow's rule.</summary>
+    public ConflictRule? ConflictRule { get; set; }
 
     public List<ValueMapInput> ValueMap { get; set; } = [];
 }

@@ -21,6 +21,16 @@ public sealed class SaveFlowCommandValidator : AbstractValidator<SaveFlowCommand
         RuleFor(c => c.ContainerB).NotEmpty().WithMessage("Choose the project or repository on side B.")
             .MaximumLength(Flow.MaxContainerLength);
         RuleFor(c => c.ConflictRule).IsInEnum();
+        RuleFor(c => c.DeleteRule).IsInEnum();
+        RuleFor(c => c.ScopeSide).IsInEnum();
+        When(c => c.ScopeSide is not null, () =>
+        {
+            RuleFor(c => c.ScopeField).NotEmpty()
+                .WithMessage("Choose the field that the item filter checks, or turn the filter off.");
+            RuleFor(c => c.ScopeValue).NotEmpty()
+                .WithMessage("Enter the value that items must have to be synced, such as a label, or turn the filter off.")
+                .MaximumLength(ItemScope.MaxValueLength);
+        });
         RuleFor(c => c.ScheduleMinutes)
             .InclusiveBetween(Flow.MinScheduleMinutes, Flow.MaxScheduleMinutes)
             .WithMessage($"Run the flow every {Flow.MinScheduleMinutes} to {Flow.MaxScheduleMinutes} minutes.");
@@ -36,6 +46,7 @@ public sealed class SaveFlowCommandValidator : AbstractValidator<SaveFlowCommand
             mapping.RuleFor(m => m.FieldA).NotEmpty().WithMessage("Choose the field on side A.");
             mapping.RuleFor(m => m.FieldB).NotEmpty().WithMessage("Choose the field on side B.");
             mapping.RuleFor(m => m.Direction).IsInEnum();
+            mapping.RuleFor(m => m.ConflictRule).IsInEnum();
             mapping.RuleForEach(m => m.ValueMap).ChildRules(entry =>
             {
                 entry.RuleFor(e => e.ValueA).NotEmpty().WithMessage("Enter the value on side A, or remove the row.");

@@ -143,7 +143,17 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
         return GitHubIssueMapper.ToSyncItem(closed.RootElement);
     }
 
-    public async Task UpdateAsync(string container, string itemId, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the given fields with PATCH. GitHub documents conditional requests (ETag with
+    /// If-None-Match) for reads only and no If-Match on PATCH of an issue, so
+    /// <paramref name="expectedVersion"/> is ignored and the write is unconditional.
+    /// </summary>
+    public async Task UpdateAsync(
+        string container,
+        string itemId,
+        IReadOnlyDictionary<string, string?> fields,
+        string? expectedVersion,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fields);
         if (fields.Count == 0)
@@ -156,6 +166,22 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
         var body = GitHubIssueMapper.ToRequestBody(fields, call);
         using var response = await SendAsync(HttpMethod.Patch, path, body, cancellationToken);
         await EnsureSuccessAsync(response, call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes an issue with PATCH state=closed; the REST API cannot delete issues. An issue that no
+    /// longer exists (404 or 410) is left as it is.
+    /// </summary>
+    public async Task CloseAsync(string container, string itemId, CancellationToken cancellationToken)
+    {
+        var path = IssuePath(container, itemId);
+        using var response = await SendAsync(HttpMethod.Patch, path, new JsonObject { ["state"] = "closed" }, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            return;
+        }
+
+        await EnsureSuccessAsync(response, $"PATCH /{path}", cancellationToken);
     }
 
     private async Task ReadAllPagesAsync(string firstPath, string call, Action<JsonElement> readElement, CancellationToken cancellationToken)

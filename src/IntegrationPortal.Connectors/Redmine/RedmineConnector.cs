@@ -13,8 +13,11 @@ namespace IntegrationPortal.Connectors.Redmine;
 public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, string apiKey, ILogger<RedmineConnector> logger)
     : IConnector
 {
-    /// <summary>Maximum page size that Redmine accepts for <c>limit</c>.</summary>
+    /// <summary>Maximum page size that Redmine 5 honours for <c>limit</c>; a larger limit gets pages of 100.</summary>
     private const int MaxPageSize = 100;
+
+    /// <summary>Largest <c>limit</c> the tests may request, to make Redmine return pages shorter than requested.</summary>
+    private const int MaxRequestedPageSize = 1000;
 
     private IReadOnlyList<RedmineNamedRef>? statuses;
     private IReadOnlyList<RedmineNamedRef>? trackers;
@@ -35,14 +38,17 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
 
     public IReadOnlyList<FieldDescriptor> Fields => StaticFields;
 
-    /// <summary>Number of issues or projects requested per page, from 1 to 100.</summary>
+    /// <summary>
+    /// Number of issues or projects requested per page. Redmine may return fewer than requested on a
+    /// page that is not the last, so paging advances by the items received and stops at total_count.
+    /// </summary>
     internal int PageSize
     {
         get;
         init
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxPageSize);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxRequestedPageSize);
             field = value;
         }
     } = MaxPageSize;
@@ -86,7 +92,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
                 }
             }
 
-            offset += PageSize;
+            offset += page.Projects.Count;
             if (page.Projects.Count == 0 || offset >= page.TotalCount)
             {
                 return containers;
@@ -126,7 +132,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
                 }
             }
 
-            offset += PageSize;
+            offset += page.Issues.Count;
             if (page.Issues.Count == 0 || offset >= page.TotalCount)
             {
                 logger.LogDebug(
@@ -174,10 +180,16 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         return RedmineIssueMapper.ToSyncItem(created, BaseUrlText);
     }
 
+    /// <summary>
+    /// Writes the given fields with PUT, unconditionally: <paramref name="expectedVersion"/> is ignored
+    /// and the items this connector reads carry no version. Redmine 5 ignores If-Match on this PUT,
+    /// and its issue JSON does not include the lock_version that its web forms send for conflict checks.
+    /// </summary>
     public async Task UpdateAsync(
         string container,
         string itemId,
         IReadOnlyDictionary<string, string?> fields,
+        string? expectedVersion,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fields);
@@ -201,6 +213,31 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
             id,
             container,
             string.Join(", ", fields.Keys));
+    }
+
+    /// <summary>
+    /// Closes an issue by setting the first status that Redmine marks as closed (is_closed), in the
+    /// order of issue_statuses.json. An issue that no longer exists is left as it is.
+    /// </summary>
+    public async Task CloseAsync(string container, string itemId, CancellationToken cancellationToken)
+    {
+        var id = ParseIssueId(itemId);
+        var statusList = await GetJsonAsync<RedmineClosedStatusList>("issue_statuses.json", cancellationToken);
+        var closed = statusList.IssueStatuses.FirstOrDefault(status => status.IsClosed)
+            ?? throw new ConnectorException(
+                $"Redmine issue {id} could not be closed, because no issue status is marked as closed. "
+                + "Mark one as closed in Administration > Issue statuses.");
+
+        var current = await GetJsonOrNullAsync<RedmineIssueEnvelope>($"issues/{id}.json", cancellationToken);
+        if (current is null || current.Issue.Status?.Id == closed.Id)
+        {
+            return;
+        }
+
+        var body = new JsonObject { ["issue"] = new JsonObject { ["status_id"] = closed.Id } };
+        await SendAsync(HttpMethod.Put, $"issues/{id}.json", body, cancellationToken);
+        await ReadIssueWithStatusAsync(id, closed.Name, cancellationToken);
+        logger.LogInformation("Closed Redmine issue {IssueId} in project {Project}", id, container);
     }
 
     /// <summary>

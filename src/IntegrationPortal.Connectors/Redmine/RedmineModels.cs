@@ -25,6 +25,10 @@ internal sealed record RedmineProjectPage(IReadOnlyList<RedmineProject> Projects
 
 internal sealed record RedmineStatusList(IReadOnlyList<RedmineNamedRef> IssueStatuses);
 
+internal sealed record RedmineStatus(int Id, string Name, bool IsClosed);
+
+internal sealed record RedmineClosedStatusList(IReadOnlyList<RedmineStatus> IssueStatuses);
+
 internal sealed record RedmineTrackerList(IReadOnlyList<RedmineNamedRef> Trackers);
 
 internal sealed record RedminePriorityList(IReadOnlyList<RedmineNamedRef> IssuePriorities);

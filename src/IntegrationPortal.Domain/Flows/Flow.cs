@@ -37,7 +37,9 @@ public sealed class Flow
         IEnumerable<FieldMapping> mappings,
         ConflictRule conflictRule,
         int scheduleMinutes,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        DeleteRule deleteRule = DeleteRule.UnlinkAndFlag,
+        ItemScope? scope = null)
     {
         Id = id;
         Name = name;
@@ -51,6 +53,8 @@ public sealed class Flow
         _mappings = [.. mappings];
         ConflictRule = conflictRule;
         ScheduleMinutes = scheduleMinutes;
+        DeleteRule = deleteRule;
+        Scope = scope;
         Status = FlowStatus.Draft;
         CreatedAt = at;
         Version = 1;
@@ -83,6 +87,12 @@ public sealed class Flow
     }
 
     public ConflictRule ConflictRule { get; private set; }
+
+    /// <summary>What happens to the counterpart when one item of a linked pair disappears.</summary>
+    public DeleteRule DeleteRule { get; private set; }
+
+    /// <summary>The filter that limits which items of one side get a counterpart, or null for every item.</summary>
+    public ItemScope? Scope { get; private set; }
 
     public int ScheduleMinutes { get; private set; }
 

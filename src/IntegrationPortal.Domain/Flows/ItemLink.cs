@@ -40,7 +40,33 @@ public sealed class ItemLink
     /// </summary>
     public string? CreateToken { get; set; }
 
+    /// <summary>Whether the pair is still synced. Only an active link is merged.</summary>
+    public LinkState State { get; private set; } = LinkState.Active;
+
+    /// <summary>The side ("A" or "B") whose item disappeared, or null for an active link.</summary>
+    public string? MissingSide { get; private set; }
+
+    /// <summary>When the engine found the item missing, or null for an active link.</summary>
+    public DateTimeOffset? MissingSince { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Marks the link as no longer synced because the item on <paramref name="side"/> ("A" or "B")
+    /// disappeared, and records whether its counterpart was closed or left as it is.
+    /// </summary>
+    public void MarkMissing(string side, bool counterpartClosed, DateTimeOffset at)
+    {
+        if (side is not ("A" or "B"))
+        {
+            throw new ArgumentOutOfRangeException(nameof(side), side, "The side must be \"A\" or \"B\".");
+        }
+
+        State = counterpartClosed ? LinkState.DeleteMirrored : LinkState.CounterpartMissing;
+        MissingSide = side;
+        MissingSince = at;
+        UpdatedAt = at;
+    }
 }

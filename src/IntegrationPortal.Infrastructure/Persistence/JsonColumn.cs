@@ -20,6 +20,18 @@ internal static class JsonColumn
         return property;
     }
 
+    /// <summary>Stores an optional value as a JSON text column; null is stored as SQL NULL.</summary>
+    public static PropertyBuilder<T?> HasOptionalJsonConversion<T>(this PropertyBuilder<T?> property)
+        where T : class
+    {
+        var comparer = new ValueComparer<T?>(
+            (left, right) => Serialize(left) == Serialize(right),
+            value => value == null ? 0 : Serialize(value).GetHashCode(StringComparison.Ordinal),
+            value => value == null ? null : Deserialize<T>(Serialize(value)));
+        property.HasConversion(value => Serialize(value), json => Deserialize<T>(json), comparer);
+        return property;
+    }
+
     private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Format);
 
     private static T Deserialize<T>(string json) =>

@@ -29,6 +29,23 @@ public interface IConnector
     /// <summary>Creates an item with the given canonical field values and returns it as stored.</summary>
     Task<SyncItem> CreateAsync(string container, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken);
 
-    /// <summary>Writes only the given fields of an item, leaving every other field untouched.</summary>
-    Task UpdateAsync(string container, string itemId, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes only the given fields of an item, leaving every other field untouched. When
+    /// <paramref name="expectedVersion"/> is not null, the write must happen only if the item is still
+    /// at that <see cref="SyncItem.Version"/>; otherwise the connector throws a
+    /// <see cref="ConnectorException"/> with status 412. Null writes unconditionally.
+    /// </summary>
+    Task UpdateAsync(
+        string container,
+        string itemId,
+        IReadOnlyDictionary<string, string?> fields,
+        string? expectedVersion,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes an item, or deletes it where the tool has no closed state, because its counterpart was
+    /// deleted and the flow mirrors deletes. An item that no longer exists is not an error. A tool
+    /// that can do neither throws a <see cref="ConnectorException"/> stating that.
+    /// </summary>
+    Task CloseAsync(string container, string itemId, CancellationToken cancellationToken);
 }

@@ -93,6 +93,37 @@ internal sealed class FlowRun
     /// <summary>Marks a link as handled and returns false when it was already handled in this run.</summary>
     public bool TryBeginLink(ItemLink link) => _handledLinks.Add(link.Id);
 
+    public bool WasHandled(ItemLink link) => _handledLinks.Contains(link.Id);
+
+    /// <summary>
+    /// Returns true when the flow may create a counterpart for the item: there is no scope, the
+    /// scope filters the other side, or the item's scope field contains the scope's value.
+    /// </summary>
+    public bool IsInScope(Side side, SyncItem item)
+    {
+        var scope = Request.Scope;
+        if (scope is null || (scope.Side == ScopeSide.A) != (side == Side.A))
+        {
+            return true;
+        }
+
+        var value = item.Fields.GetValueOrDefault(scope.Field);
+        if (value is null)
+        {
+            return false;
+        }
+
+        var expected = scope.Value.Trim();
+        if (KindOf(side, scope.Field) != FieldKind.Labels)
+        {
+            return string.Equals(value.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return value
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Contains(expected, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// Counts a failed item and keeps the cursor of its side at or before the item's update time,
     /// so the next run reads the item again.

@@ -37,12 +37,16 @@ internal sealed class PairPlan
 
     public int Conflicts { get; private set; }
 
-    public static PairPlan Build(FlowRun run, ItemLink link, SyncItem itemA, SyncItem itemB)
+    /// <summary>
+    /// Merges every mapped field of the pair against the given bases, which are the link's bases or,
+    /// after a stale write was retried, those bases with the fields already written moved on.
+    /// </summary>
+    public static PairPlan Build(FlowRun run, PairBases bases, SyncItem itemA, SyncItem itemB)
     {
         var plan = new PairPlan(itemA, itemB);
         foreach (var mapping in run.Request.Mappings)
         {
-            plan.AddField(run, link, mapping);
+            plan.AddField(run, bases, mapping);
         }
 
         return plan;
@@ -51,17 +55,18 @@ internal sealed class PairPlan
     /// <summary>Returns true when the new bases equal the link's current ones, so saving would change nothing.</summary>
     public bool BasesEqual(ItemLink link) => SameValues(link.BaseA, BaseA) && SameValues(link.BaseB, BaseB);
 
-    private void AddField(FlowRun run, ItemLink link, FieldMapping mapping)
+    private void AddField(FlowRun run, PairBases bases, FieldMapping mapping)
     {
         if (!ItemA.Fields.ContainsKey(mapping.FieldA) || !ItemB.Fields.ContainsKey(mapping.FieldB))
         {
-            SkipMissingField(link, mapping);
+            SkipMissingField(bases, mapping);
             return;
         }
 
-        var a = Snapshot(ItemA, link.BaseA, mapping.FieldA, run.KindOf(Side.A, mapping.FieldA));
-        var b = Snapshot(ItemB, link.BaseB, mapping.FieldB, run.KindOf(Side.B, mapping.FieldB));
-        var decision = FieldMerger.Merge(mapping, a, b, run.Request.ConflictRule);
+        var a = Snapshot(ItemA, bases.A, mapping.FieldA, run.KindOf(Side.A, mapping.FieldA));
+        var b = Snapshot(ItemB, bases.B, mapping.FieldB, run.KindOf(Side.B, mapping.FieldB));
+        var rule = mapping.RuleOr(run.Request.ConflictRule);
+        var decision = FieldMerger.Merge(mapping, a, b, rule);
 
         BaseA[mapping.FieldA] = FieldNormalizer.Normalize(a.Current, a.Kind);
         BaseB[mapping.FieldB] = FieldNormalizer.Normalize(b.Current, b.Kind);
@@ -76,11 +81,11 @@ internal sealed class PairPlan
                 mapping.FieldB,
                 BaseA[mapping.FieldA],
                 BaseB[mapping.FieldB],
-                AuthorA: null,
-                AuthorB: null,
+                ItemA.UpdatedBy,
+                ItemB.UpdatedBy,
                 ItemA.UpdatedAt,
                 ItemB.UpdatedAt,
-                run.Request.ConflictRule,
+                rule,
                 decision.Action == FieldMergeAction.CopyToA ? "B" : "A"));
         }
 
@@ -96,8 +101,8 @@ internal sealed class PairPlan
 
             case FieldMergeAction.Unmapped:
                 Warnings.Add(UnmappedValueWarning(decision.Value, decision.UnmappedField));
-                KeepBase(link.BaseA, BaseA, mapping.FieldA);
-                KeepBase(link.BaseB, BaseB, mapping.FieldB);
+                KeepBase(bases.A, BaseA, mapping.FieldA);
+                KeepBase(bases.B, BaseB, mapping.FieldB);
                 break;
 
             case FieldMergeAction.NoChange:
@@ -111,14 +116,14 @@ internal sealed class PairPlan
 
     // A field missing from an item (not merely empty) is skipped rather than read as null, because
     // reading it as null would clear the value on the other side.
-    private void SkipMissingField(ItemLink link, FieldMapping mapping)
+    private void SkipMissingField(PairBases bases, FieldMapping mapping)
     {
         var (side, field, itemId) = ItemA.Fields.ContainsKey(mapping.FieldA)
             ? ("B", mapping.FieldB, ItemB.Id)
             : ("A", mapping.FieldA, ItemA.Id);
         Warnings.Add(MissingFieldWarning(side, field, itemId));
-        KeepBase(link.BaseA, BaseA, mapping.FieldA);
-        KeepBase(link.BaseB, BaseB, mapping.FieldB);
+        KeepBase(bases.A, BaseA, mapping.FieldA);
+        KeepBase(bases.B, BaseB, mapping.FieldB);
     }
 
     /// <summary>Builds the warning for a mapped field that the connector did not return for an item.</summary>
@@ -175,4 +180,14 @@ internal sealed class PairPlan
 
         return true;
     }
+}
+
+/// <summary>The bases that a <see cref="PairPlan"/> merges against, keyed by each side's field key.</summary>
+internal sealed record PairBases(Dictionary<string, string?> A, Dictionary<string, string?> B)
+{
+    /// <summary>Copies the link's bases, so moving them during retries never touches the link itself.</summary>
+    public static PairBases CopyOf(ItemLink link) =>
+        new(new Dictionary<string, string?>(link.BaseA, StringComparer.Ordinal), new Dictionary<string, string?>(link.BaseB, StringComparer.Ordinal));
+
+    public Dictionary<string, string?> On(Side side) => side == Side.A ? A : B;
 }

@@ -9,30 +9,40 @@ namespace IntegrationPortal.Sync.Engine;
 internal sealed class SideItems
 {
     private readonly Dictionary<string, SyncItem> _byId = new(StringComparer.Ordinal);
-    private readonly List<string> _order = [];
 
-    public SideItems(IEnumerable<SyncItem> read)
+    /// <param name="read">The items as the connector returned them.</param>
+    /// <param name="isComplete">
+    /// True when the read had no lower time bound, so an item of the container that is missing
+    /// from it no longer exists (or is hidden from the connection).
+    /// </param>
+    public SideItems(IEnumerable<SyncItem> read, bool isComplete = false)
     {
+        IsComplete = isComplete;
         foreach (var item in read)
         {
-            if (!_byId.TryGetValue(item.Id, out var seen))
-            {
-                _order.Add(item.Id);
-                _byId[item.Id] = item;
-            }
-            else if (item.UpdatedAt > seen.UpdatedAt)
+            if (!_byId.TryGetValue(item.Id, out var seen) || item.UpdatedAt > seen.UpdatedAt)
             {
                 _byId[item.Id] = item;
             }
         }
     }
 
-    public int Count => _order.Count;
+    public int Count => _byId.Count;
 
-    /// <summary>The items in the order the tool returned them first.</summary>
-    public IEnumerable<SyncItem> Items => _order.Select(id => _byId[id]);
+    public bool IsComplete { get; }
+
+    /// <summary>
+    /// The items oldest first, and items with the same update time by id in ordinal order. A failed
+    /// item keeps its side's cursor at its own update time, so the next run reads it again together
+    /// with every item of that second, whatever their ids.
+    /// </summary>
+    public IEnumerable<SyncItem> Items => _byId.Values
+        .OrderBy(item => item.UpdatedAt)
+        .ThenBy(item => item.Id, StringComparer.Ordinal);
 
     public DateTimeOffset? MaxUpdatedAt => _byId.Count == 0 ? null : _byId.Values.Max(item => item.UpdatedAt);
 
     public SyncItem? Find(string itemId) => _byId.GetValueOrDefault(itemId);
+
+    public bool Contains(string itemId) => _byId.ContainsKey(itemId);
 }

@@ -17,8 +17,18 @@ public sealed partial class SyncEngine
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Linked item {CounterpartId} on side {Side} of flow {FlowId} was not found while syncing item {ItemId}")]
-    private static partial void LogCounterpartMissing(ILogger logger, string counterpartId, string side, Guid flowId, string itemId);
+        Message = "Linked item {MissingId} on side {Side} of flow {FlowId} was not found, so the link to item {ItemId} was flagged")]
+    private static partial void LogCounterpartMissing(ILogger logger, string missingId, string side, Guid flowId, string itemId);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Closed item {ItemId} on side {Side} of flow {FlowId} because its linked item {MissingId} was not found")]
+    private static partial void LogDeleteMirrored(ILogger logger, string itemId, string side, Guid flowId, string missingId);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Write to the pair {ItemIdA} / {ItemIdB} of flow {FlowId} was stale on attempt {Attempt}; reading both items again")]
+    private static partial void LogStaleWrite(ILogger logger, string? itemIdA, string? itemIdB, Guid flowId, int attempt);
 
     [LoggerMessage(
         Level = LogLevel.Warning,

@@ -1,3 +1,4 @@
+using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.Logging;
 
@@ -62,6 +63,8 @@ public sealed partial class SyncEngine
             await ProcessItemAsync(run, Side.B, item, cancellationToken);
         }
 
+        await DetectMissingItemsAsync(run, cancellationToken);
+
         await store.SaveCursorsAsync(request.FlowId, run.NextCursor(Side.A), run.NextCursor(Side.B), cancellationToken);
 
         var result = run.Tally.ToResult();
@@ -81,7 +84,7 @@ public sealed partial class SyncEngine
     {
         DateTimeOffset? since = side.Cursor is { } cursor ? cursor - CursorOverlap : null;
         var read = await side.Connector.ReadChangedAsync(side.Container, since, cancellationToken);
-        return new SideItems(read);
+        return new SideItems(read, isComplete: since is null);
     }
 
     private async Task ProcessItemAsync(FlowRun run, Side side, SyncItem item, CancellationToken cancellationToken)
@@ -106,11 +109,16 @@ public sealed partial class SyncEngine
         var link = run.FindLink(side, item.Id);
         if (link is null)
         {
-            await CreateCounterpartAsync(run, side, item, link: null, cancellationToken);
+            if (run.IsInScope(side, item))
+            {
+                await CreateCounterpartAsync(run, side, item, link: null, cancellationToken);
+            }
+
             return;
         }
 
-        if (!run.TryBeginLink(link))
+        // A flagged link was reported once when it was flagged; it is shown on the flow, not warned again.
+        if (link.State != LinkState.Active || !run.TryBeginLink(link))
         {
             return;
         }

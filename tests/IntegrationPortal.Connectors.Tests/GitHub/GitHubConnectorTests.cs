@@ -29,6 +29,42 @@ public sealed class GitHubConnectorTests
     }
 
     [Fact]
+    public async Task ReadChanged_short_first_page_follows_next_link()
+    {
+        await using var context = await GitHubTestContext.StartAsync(new GitHubEmulatorOptions { FirstPageSize = 2 });
+        var connector = context.CreateConnector();
+
+        var items = await connector.ReadChangedAsync(Recorded, null, None);
+
+        Assert.Equal(2, context.Emulator.RequestCount);
+        Assert.Equal(Enumerable.Range(1, 13).Select(n => n.ToString()), items.Select(item => item.Id));
+    }
+
+    [Fact]
+    public async Task Close_sets_state_closed()
+    {
+        await using var context = await GitHubTestContext.StartAsync();
+        var connector = context.CreateConnector();
+        var created = await connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "To close" }, None);
+
+        await connector.CloseAsync(GitHubEmulator.EmptyRepository, created.Id, None);
+        var closed = await connector.GetAsync(GitHubEmulator.EmptyRepository, created.Id, None);
+
+        Assert.Equal("closed", closed?.Fields["status"]);
+    }
+
+    [Fact]
+    public async Task Close_missing_issue_does_nothing()
+    {
+        await using var context = await GitHubTestContext.StartAsync();
+        var connector = context.CreateConnector();
+
+        await connector.CloseAsync(GitHubEmulator.EmptyRepository, "4242", None);
+
+        Assert.Null(await connector.GetAsync(GitHubEmulator.EmptyRepository, "4242", None));
+    }
+
+    [Fact]
     public async Task ReadChanged_reads_recorded_issues_over_small_pages()
     {
         await using var context = await GitHubTestContext.StartAsync(new GitHubEmulatorOptions { MaxPerPage = 5 });
@@ -112,7 +148,7 @@ public sealed class GitHubConnectorTests
             ["labels"] = "bug",
         }, None);
 
-        await connector.UpdateAsync(GitHubEmulator.EmptyRepository, created.Id, new Dictionary<string, string?> { ["status"] = "closed" }, None);
+        await connector.UpdateAsync(GitHubEmulator.EmptyRepository, created.Id, new Dictionary<string, string?> { ["status"] = "closed" }, expectedVersion: null, None);
         var afterStatus = await connector.GetAsync(GitHubEmulator.EmptyRepository, created.Id, None);
 
         Assert.NotNull(afterStatus);
@@ -125,7 +161,7 @@ public sealed class GitHubConnectorTests
         {
             ["description"] = null,
             ["labels"] = "z, a",
-        }, None);
+        }, expectedVersion: null, None);
         var afterClear = await connector.GetAsync(GitHubEmulator.EmptyRepository, created.Id, None);
 
         Assert.NotNull(afterClear);

@@ -155,7 +155,7 @@ public sealed class GitHubResilienceTests
             () => badConnector.ListContainersAsync(None),
             () => connector.ReadChangedAsync("acme/missing", null, None),
             () => connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["labels"] = "x" }, None),
-            () => connector.UpdateAsync(Recorded, "1", new Dictionary<string, string?> { ["status"] = "archived" }, None),
+            () => connector.UpdateAsync(Recorded, "1", new Dictionary<string, string?> { ["status"] = "archived" }, expectedVersion: null, None),
             () =>
             {
                 context.Emulator.InjectFaults(1, 403, TimeSpan.FromHours(1), rateLimitExhausted: true);

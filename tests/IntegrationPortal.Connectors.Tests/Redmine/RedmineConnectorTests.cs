@@ -117,7 +117,7 @@ public sealed class RedmineConnectorTests
             },
             Ct);
 
-        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["priority"] = "Urgent" }, Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["priority"] = "Urgent" }, expectedVersion: null, Ct);
         var afterPriority = await connector.GetAsync(project, created.Id, Ct);
 
         Assert.NotNull(afterPriority);
@@ -131,6 +131,7 @@ public sealed class RedmineConnectorTests
             project,
             created.Id,
             new Dictionary<string, string?> { ["title"] = "After update", ["description"] = null },
+            expectedVersion: null,
             Ct);
         var afterTitle = await connector.GetAsync(project, created.Id, Ct);
 
@@ -190,9 +191,9 @@ public sealed class RedmineConnectorTests
         var connector = RedmineServer.CreateConnector();
         var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Close me" }, Ct);
 
-        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "Closed" }, Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "Closed" }, expectedVersion: null, Ct);
         var closed = await connector.GetAsync(project, created.Id, Ct);
-        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "feedback" }, Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "feedback" }, expectedVersion: null, Ct);
         var feedback = await connector.GetAsync(project, created.Id, Ct);
 
         Assert.Equal("Closed", closed?.Fields["status"]);
@@ -210,6 +211,7 @@ public sealed class RedmineConnectorTests
             project,
             created.Id,
             new Dictionary<string, string?> { ["status"] = "Parked" },
+            expectedVersion: null,
             Ct));
         var unchanged = await connector.GetAsync(project, created.Id, Ct);
 
@@ -313,13 +315,57 @@ public sealed class RedmineConnectorTests
             createdIds.Add(created.Id);
         }
 
-        await connector.UpdateAsync(project, createdIds[1], new Dictionary<string, string?> { ["status"] = "Closed" }, Ct);
+        await connector.UpdateAsync(project, createdIds[1], new Dictionary<string, string?> { ["status"] = "Closed" }, expectedVersion: null, Ct);
         await connector.CreateAsync(other, new Dictionary<string, string?> { ["title"] = "Other project" }, Ct);
 
         var items = await connector.ReadChangedAsync(project, null, Ct);
 
         Assert.Equal(createdIds.Order(), items.Select(i => i.Id).Order());
         Assert.Equal("Closed", items.Single(i => i.Id == createdIds[1]).Fields["status"]);
+    }
+
+    [Fact]
+    public async Task ReadChanged_ShortPage_ReadsAll()
+    {
+        // Redmine 5 serves at most 100 issues per page whatever the limit, so requesting 150 makes
+        // the first page shorter than requested although total_count reports more.
+        var project = await RedmineServer.CreateProjectAsync();
+        var writer = RedmineServer.CreateConnector();
+        var createdIds = new List<string>();
+        for (var i = 1; i <= 103; i++)
+        {
+            var created = await writer.CreateAsync(project, new Dictionary<string, string?> { ["title"] = $"Paging issue {i}" }, Ct);
+            createdIds.Add(created.Id);
+        }
+
+        var reader = RedmineServer.CreateConnector(pageSize: 150);
+        var items = await reader.ReadChangedAsync(project, null, Ct);
+
+        Assert.Equal(createdIds.Order(), items.Select(i => i.Id).Order());
+    }
+
+    [Fact]
+    public async Task Close_SetsClosedStatus()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "To close" }, Ct);
+
+        await connector.CloseAsync(project, created.Id, Ct);
+        var closed = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.Equal("Closed", closed?.Fields["status"]);
+    }
+
+    [Fact]
+    public async Task Close_MissingIssue_DoesNothing()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        await connector.CloseAsync(project, "999999999", Ct);
+
+        Assert.Null(await connector.GetAsync(project, "999999999", Ct));
     }
 
     [Fact]
@@ -343,6 +389,7 @@ public sealed class RedmineConnectorTests
             project,
             "999999999",
             new Dictionary<string, string?> { ["title"] = "x" },
+            expectedVersion: null,
             Ct));
 
         Assert.Equal(404, ex.StatusCode);

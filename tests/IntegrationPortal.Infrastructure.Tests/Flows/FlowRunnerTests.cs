@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -89,6 +90,57 @@ public sealed class FlowRunnerTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
+    public async Task Run_flags_link_of_deleted_issue_once(string provider)
+    {
+        await using var host = await PortalTestHost.StartAsync(provider);
+        var original = await CreateIssueAsync(Support, "Badge reader offline", null);
+        var flowId = await BuildActiveFlowAsync(host);
+        await RunAsync(host, flowId);
+        var copy = (int)(await ListIssuesAsync(Engineering)).Single()["number"]!;
+
+        _emulator.DeleteIssue(Engineering, copy);
+        await PatchIssueAsync(Support, original, new { title = "Badge reader offline on floor 2" });
+        var flagging = await RunAsync(host, flowId);
+        await PatchIssueAsync(Support, original, new { title = "Badge reader offline on floors 2 and 3" });
+        var next = await RunAsync(host, flowId);
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var link = await db.ItemLinks.SingleAsync();
+        var flagged = await db.AuditEvents.Where(e => e.Action == AuditActions.ItemLinkFlagged).ToListAsync();
+        Assert.Contains("was not found", flagging.Warnings ?? string.Empty, StringComparison.Ordinal);
+        Assert.Null(next.Warnings);
+        Assert.Equal(LinkState.CounterpartMissing, link.State);
+        Assert.Equal("B", link.MissingSide);
+        Assert.Equal(copy.ToString(CultureInfo.InvariantCulture), link.ItemIdB);
+        Assert.Contains(nameof(LinkState.CounterpartMissing), Assert.Single(flagged).Details, StringComparison.Ordinal);
+        Assert.Empty(await ListIssuesAsync(Engineering));
+        Assert.Equal("open", (string)(await GetIssueAsync(Support, original))["state"]!);
+    }
+
+    [Theory]
+    [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
+    public async Task Run_with_mirrored_deletes_closes_counterpart(string provider)
+    {
+        await using var host = await PortalTestHost.StartAsync(provider);
+        var original = await CreateIssueAsync(Support, "Badge reader offline", null);
+        var flowId = await BuildActiveFlowAsync(host, deleteRule: DeleteRule.MirrorDelete);
+        await RunAsync(host, flowId);
+        var copy = (int)(await ListIssuesAsync(Engineering)).Single()["number"]!;
+
+        _emulator.DeleteIssue(Engineering, copy);
+        await PatchIssueAsync(Support, original, new { title = "Badge reader offline on floor 2" });
+        var run = await RunAsync(host, flowId);
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(SyncRunStatus.Succeeded, run.Status);
+        Assert.Equal(LinkState.DeleteMirrored, (await db.ItemLinks.SingleAsync()).State);
+        Assert.Equal("closed", (string)(await GetIssueAsync(Support, original))["state"]!);
+    }
+
+    [Theory]
+    [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
     public async Task Run_skips_while_lease_is_held(string provider)
     {
         await using var host = await PortalTestHost.StartAsync(provider);
@@ -127,7 +179,10 @@ public sealed class FlowRunnerTests : IAsyncLifetime
         return run ?? throw new InvalidOperationException("The runner skipped the run.");
     }
 
-    private async Task<Guid> BuildActiveFlowAsync(PortalTestHost host, string token = GitHubEmulator.DefaultToken)
+    private async Task<Guid> BuildActiveFlowAsync(
+        PortalTestHost host,
+        string token = GitHubEmulator.DefaultToken,
+        DeleteRule deleteRule = DeleteRule.UnlinkAndFlag)
     {
         Guid connectionA;
         Guid connectionB;
@@ -177,6 +232,7 @@ public sealed class FlowRunnerTests : IAsyncLifetime
                     new FieldMappingInput { FieldA = "description", FieldB = "description" },
                     new FieldMappingInput { FieldA = "status", FieldB = "status" },
                 ],
+                DeleteRule = deleteRule,
             },
             CancellationToken.None);
         await flows.ActivateAsync(flowId, CancellationToken.None);

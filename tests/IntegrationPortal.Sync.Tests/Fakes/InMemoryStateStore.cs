@@ -63,11 +63,21 @@ public sealed class InMemoryStateStore : ISyncStateStore
     /// <summary>Stores a link directly, as a previous run would have left it.</summary>
     public void Seed(ItemLink link) => _links[link.Id] = Copy(link);
 
-    private static ItemLink Copy(ItemLink link) => new(link.Id, link.FlowId, link.ItemIdA, link.ItemIdB, link.CreatedAt)
+    private static ItemLink Copy(ItemLink link)
     {
-        BaseA = new Dictionary<string, string?>(link.BaseA),
-        BaseB = new Dictionary<string, string?>(link.BaseB),
-        CreateToken = link.CreateToken,
-        UpdatedAt = link.UpdatedAt,
-    };
+        var copy = new ItemLink(link.Id, link.FlowId, link.ItemIdA, link.ItemIdB, link.CreatedAt)
+        {
+            BaseA = new Dictionary<string, string?>(link.BaseA),
+            BaseB = new Dictionary<string, string?>(link.BaseB),
+            CreateToken = link.CreateToken,
+        };
+
+        if (link.State != LinkState.Active)
+        {
+            copy.MarkMissing(link.MissingSide!, link.State == LinkState.DeleteMirrored, link.MissingSince!.Value);
+        }
+
+        copy.UpdatedAt = link.UpdatedAt;
+        return copy;
+    }
 }

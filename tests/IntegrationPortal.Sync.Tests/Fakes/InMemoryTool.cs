@@ -8,16 +8,19 @@ public enum ToolOperation
     Get,
     Create,
     Update,
+    Close,
 }
 
-/// <summary>One UpdateAsync call as the tool received it.</summary>
-public sealed record UpdateCall(string ItemId, IReadOnlyDictionary<string, string?> Fields);
+/// <summary>One UpdateAsync call as the tool received it, with the version it expected.</summary>
+public sealed record UpdateCall(string ItemId, IReadOnlyDictionary<string, string?> Fields, string? ExpectedVersion = null);
 
 /// <summary>
 /// A tool kept in memory that behaves like Redmine where it matters to the engine. Update times
 /// have whole-second resolution, and every write advances the shared clock by 10 ms and stamps the
 /// item. Every declared field is returned (null when empty). The `since` filter is inclusive and
-/// rounded down to the second.
+/// rounded down to the second. With <see cref="UsesRevisions"/>, every item carries a revision
+/// number as its version and a write that expects an older revision fails with 412, as Azure
+/// DevOps responds to a failed revision test.
 /// </summary>
 public sealed class InMemoryTool : IConnector
 {
@@ -28,6 +31,7 @@ public sealed class InMemoryTool : IConnector
     private readonly List<string> _order = [];
     private readonly Dictionary<string, SyncItem> _items = [];
     private readonly List<(ToolOperation Operation, string? ItemId, int? StatusCode)> _failures = [];
+    private readonly Dictionary<string, int> _revisions = [];
     private int _nextId = 1;
 
     public InMemoryTool(string container, string idPrefix, ManualTimeProvider clock, IReadOnlyList<FieldDescriptor> fields)
@@ -44,6 +48,23 @@ public sealed class InMemoryTool : IConnector
 
     /// <summary>Makes reads return every item twice, as overlapping pages of a real tool can.</summary>
     public bool ReturnsDuplicates { get; set; }
+
+    /// <summary>Makes items carry a revision and rejects writes that expect an older one with 412.</summary>
+    public bool UsesRevisions { get; set; }
+
+    /// <summary>The field and value that CloseAsync writes, or null for a tool that cannot close items.</summary>
+    public (string Field, string Value)? ClosedState { get; set; }
+
+    /// <summary>The author stamped on items that the engine creates or updates through this tool.</summary>
+    public string ConnectionUser { get; set; } = "sync-bot";
+
+    /// <summary>Runs once at the start of the next UpdateAsync call, to simulate a concurrent edit.</summary>
+    public Action<string>? BeforeNextUpdate { get; set; }
+
+    /// <summary>When set, a read fails after returning this many items, as a paging read that breaks after its first page.</summary>
+    public int? FailReadAfter { get; set; }
+
+    public List<string> Closes { get; } = [];
 
     public int Reads { get; private set; }
 
@@ -71,20 +92,21 @@ public sealed class InMemoryTool : IConnector
         Gets = 0;
         Creates = 0;
         Updates.Clear();
+        Closes.Clear();
     }
 
     /// <summary>Adds an item as a person would, without counting a call.</summary>
     public SyncItem Add(params (string Field, string? Value)[] fields)
     {
         var values = fields.ToDictionary(field => field.Field, field => field.Value);
-        return Store(NewId(), values);
+        return Store(NewId(), values, "person");
     }
 
     /// <summary>Changes one field as a person would, without counting a call.</summary>
-    public void Edit(string itemId, string field, string? value)
+    public void Edit(string itemId, string field, string? value, string author = "person")
     {
         var values = new Dictionary<string, string?>(_items[itemId].Fields) { [field] = value };
-        Store(itemId, values);
+        Store(itemId, values, author);
     }
 
     public void Delete(string itemId) => _items.Remove(itemId);
@@ -107,6 +129,11 @@ public sealed class InMemoryTool : IConnector
 
         var from = since is { } value ? TruncateToSecond(value) : DateTimeOffset.MinValue;
         var items = Items.Where(item => item.UpdatedAt >= from).ToList();
+        if (FailReadAfter is { } pageSize && items.Count > pageSize)
+        {
+            throw new ConnectorException($"Simulated failure while reading the page after item {items[pageSize - 1].Id}.", 502);
+        }
+
         if (ReturnsDuplicates)
         {
             items.AddRange(items.ToList());
@@ -128,18 +155,32 @@ public sealed class InMemoryTool : IConnector
         cancellationToken.ThrowIfCancellationRequested();
         Creates++;
         CheckCall(ToolOperation.Create, container, itemId: null);
-        return Task.FromResult(Store(NewId(), new Dictionary<string, string?>(fields)));
+        return Task.FromResult(Store(NewId(), new Dictionary<string, string?>(fields), ConnectionUser));
     }
 
-    public Task UpdateAsync(string container, string itemId, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
+    public Task UpdateAsync(
+        string container,
+        string itemId,
+        IReadOnlyDictionary<string, string?> fields,
+        string? expectedVersion,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Updates.Add(new UpdateCall(itemId, new Dictionary<string, string?>(fields)));
+        var concurrentEdit = BeforeNextUpdate;
+        BeforeNextUpdate = null;
+        concurrentEdit?.Invoke(itemId);
+
+        Updates.Add(new UpdateCall(itemId, new Dictionary<string, string?>(fields), expectedVersion));
         CheckCall(ToolOperation.Update, container, itemId);
 
         if (!_items.TryGetValue(itemId, out var item))
         {
             throw new ConnectorException($"Item {itemId} was not found in {container}.", 404);
+        }
+
+        if (UsesRevisions && expectedVersion is not null && expectedVersion != item.Version)
+        {
+            throw new ConnectorException($"Item {itemId} is at revision {item.Version}, not {expectedVersion}.", 412);
         }
 
         var values = new Dictionary<string, string?>(item.Fields);
@@ -148,7 +189,27 @@ public sealed class InMemoryTool : IConnector
             values[key] = value;
         }
 
-        Store(itemId, values);
+        Store(itemId, values, ConnectionUser);
+        return Task.CompletedTask;
+    }
+
+    public Task CloseAsync(string container, string itemId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Closes.Add(itemId);
+        CheckCall(ToolOperation.Close, container, itemId);
+
+        if (ClosedState is not { } closed)
+        {
+            throw new ConnectorException($"The in-memory tool {Container} cannot close or delete items.", 405);
+        }
+
+        if (_items.TryGetValue(itemId, out var item))
+        {
+            var values = new Dictionary<string, string?>(item.Fields) { [closed.Field] = closed.Value };
+            Store(itemId, values, ConnectionUser);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -170,7 +231,7 @@ public sealed class InMemoryTool : IConnector
 
     private string NewId() => $"{_idPrefix}{_nextId++}";
 
-    private SyncItem Store(string itemId, Dictionary<string, string?> values)
+    private SyncItem Store(string itemId, Dictionary<string, string?> values, string author)
     {
         // Like a real connector, every declared field is returned, with null for an empty one.
         foreach (var field in Fields)
@@ -179,7 +240,10 @@ public sealed class InMemoryTool : IConnector
         }
 
         _clock.Advance(WriteTick);
-        var item = new SyncItem(itemId, TruncateToSecond(_clock.GetUtcNow()), values);
+        var revision = _revisions.GetValueOrDefault(itemId) + 1;
+        _revisions[itemId] = revision;
+        var version = UsesRevisions ? revision.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var item = new SyncItem(itemId, TruncateToSecond(_clock.GetUtcNow()), values, UpdatedBy: author, Version: version);
         if (!_items.ContainsKey(itemId))
         {
             _order.Add(itemId);

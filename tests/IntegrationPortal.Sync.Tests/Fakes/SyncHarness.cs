@@ -27,14 +27,20 @@ public sealed class SyncHarness
             new FieldDescriptor("description", "Description", FieldKind.RichText),
             new FieldDescriptor("status", "Status", FieldKind.Choice),
             new FieldDescriptor("tags", "Tags", FieldKind.Labels),
-        ]);
+        ])
+        {
+            ClosedState = ("status", "Closed"),
+        };
         B = new InMemoryTool("acme/ops", "B-", Clock,
         [
             new FieldDescriptor("title", "Title", FieldKind.Text),
             new FieldDescriptor("body", "Body", FieldKind.RichText),
             new FieldDescriptor("state", "State", FieldKind.Choice),
             new FieldDescriptor("labels", "Labels", FieldKind.Labels),
-        ]);
+        ])
+        {
+            ClosedState = ("state", "closed"),
+        };
         Mappings =
         [
             new FieldMapping("subject", "title", SyncDirection.Both, []),
@@ -61,17 +67,30 @@ public sealed class SyncHarness
 
     public ConflictRule ConflictRule { get; set; } = ConflictRule.SideAWins;
 
+    public DeleteRule DeleteRule { get; set; } = DeleteRule.UnlinkAndFlag;
+
+    public ItemScope? Scope { get; set; }
+
     public List<SyncProgress> ProgressReports { get; } = [];
 
     /// <summary>Runs the flow once with the cursors saved by the previous run.</summary>
-    public Task<SyncRunResult> RunAsync(CancellationToken cancellationToken = default)
+    public Task<SyncRunResult> RunAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(Store.CursorA, Store.CursorB, cancellationToken);
+
+    /// <summary>Runs the flow once without cursors, so both sides are read completely.</summary>
+    public Task<SyncRunResult> RunFullReadAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(null, null, cancellationToken);
+
+    private Task<SyncRunResult> RunAsync(DateTimeOffset? cursorA, DateTimeOffset? cursorB, CancellationToken cancellationToken)
     {
         var request = new FlowSyncRequest(
             FlowId,
-            new SyncSide(A, A.Container, Store.CursorA),
-            new SyncSide(B, B.Container, Store.CursorB),
+            new SyncSide(A, A.Container, cursorA),
+            new SyncSide(B, B.Container, cursorB),
             Mappings,
-            ConflictRule);
+            ConflictRule,
+            DeleteRule,
+            Scope);
 
         return Engine.RunAsync(request, Store, new ListProgress(ProgressReports), cancellationToken);
     }

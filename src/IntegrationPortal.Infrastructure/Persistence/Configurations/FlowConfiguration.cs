@@ -16,6 +16,11 @@ internal sealed class FlowConfiguration : IEntityTypeConfiguration<Flow>
         builder.Property(f => f.ContainerB).HasMaxLength(Flow.MaxContainerLength);
         builder.Property(f => f.Mappings).HasJsonConversion();
         builder.Property(f => f.ConflictRule).HasConversion<string>().HasMaxLength(20);
+        // The default fills rows of flows saved before delete rules existed. The sentinel is a value no
+        // flow has, so EF always writes the rule itself instead of leaving it to the default.
+        builder.Property(f => f.DeleteRule).HasConversion<string>().HasMaxLength(20)
+            .HasDefaultValue(DeleteRule.UnlinkAndFlag).HasSentinel((DeleteRule)(-1));
+        builder.Property(f => f.Scope).HasOptionalJsonConversion();
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.PauseReason).HasMaxLength(1000);
         builder.Property(f => f.LeaseHolder).HasMaxLength(200);

@@ -20,6 +20,19 @@ public static class DisplayText
         _ => "Most recent change wins",
     };
 
+    /// <summary>Labels a mapping's own conflict rule; null means the mapping follows the flow's rule.</summary>
+    public static string Of(ConflictRule? rule) => rule is { } value ? Of(value) : "Flow default";
+
+    public static string Of(DeleteRule rule) => rule switch
+    {
+        DeleteRule.MirrorDelete => "Close the item on the other side",
+        _ => "Unlink and flag, leave the other item",
+    };
+
+    /// <summary>Describes an item filter, or returns "Every item" for a flow without one.</summary>
+    public static string Of(ItemScope? scope) =>
+        scope is null ? "Every item" : $"Side {scope.Side} items whose {scope.Field} contains \"{scope.Value}\"";
+
     public static string Of(ToolStatus status) => status switch
     {
         ToolStatus.UnderReview => "Under review",

@@ -187,6 +187,13 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("CursorB")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeleteRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("UnlinkAndFlag");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -222,6 +229,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("ScheduleMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -275,6 +285,20 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<string>("ItemIdB")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MissingSide")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<DateTimeOffset?>("MissingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Active");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -180,6 +180,13 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("CursorB")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeleteRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UnlinkAndFlag");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -215,6 +222,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("ScheduleMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -268,6 +278,20 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("ItemIdB")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingSide")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MissingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Active");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

@@ -154,6 +154,55 @@ public sealed class FlowBuilderTests : PortalTestContext
     }
 
     [Fact]
+    public async Task Save_SendsRulesAndItemFilter()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+        await ChooseBothSidesAsync(cut);
+
+        await cut.SelectAsync<FlowBuilder, ConflictRule?>("mapping-conflict-rule", ConflictRule.SideBWins, index: 1);
+        await cut.SelectAsync("flow-delete-rule", DeleteRule.MirrorDelete);
+        await cut.SelectAsync<FlowBuilder, ScopeSide?>("flow-scope-side", ScopeSide.A);
+        await cut.SelectAsync("flow-scope-field", "status");
+        cut.Find("input#flow-scope-value").Change("New");
+        await cut.Find("#flow-save").ClickAsync(new());
+
+        var command = Assert.Single(Flows.Created);
+        Assert.Null(command.Mappings[0].ConflictRule);
+        Assert.Equal(ConflictRule.SideBWins, command.Mappings[1].ConflictRule);
+        Assert.Equal(DeleteRule.MirrorDelete, command.DeleteRule);
+        Assert.Equal(ScopeSide.A, command.ScopeSide);
+        Assert.Equal("status", command.ScopeField);
+        Assert.Equal("New", command.ScopeValue);
+    }
+
+    [Fact]
+    public void NewMapping_ShowsFlowDefaultRule()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+
+        var select = cut.FindComponents<MudSelect<ConflictRule?>>()[0];
+
+        Assert.Equal("Flow default", select.Find("input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ItemFilterWithoutValue_BlocksSave()
+    {
+        RenderProviders();
+        var cut = RenderBuilder();
+        await ChooseBothSidesAsync(cut);
+
+        await cut.SelectAsync<FlowBuilder, ScopeSide?>("flow-scope-side", ScopeSide.B);
+        await cut.Find("#flow-save").ClickAsync(new());
+
+        Assert.Contains("Choose the field that the item filter checks", cut.Markup);
+        Assert.Contains("Enter the value that items must have to be synced", cut.Markup);
+        Assert.Empty(Flows.Created);
+    }
+
+    [Fact]
     public async Task AddingValuePairs_UpdatesPairCount()
     {
         RenderProviders();

@@ -23,8 +23,44 @@ public sealed class FlowDetailTests : PortalTestContext
                 SyncRunStatus.Succeeded, 7, 3, 2, 1, 0, null, null),
         ];
         Flows.Flows[FlowId] = new FlowDetailDto(
-            summary, Guid.NewGuid(), [new FieldMapping("title", "title", SyncDirection.Both, [])], ConflictRule.MostRecentWins,
-            5, null, 1, 3, runs);
+            summary,
+            Guid.NewGuid(),
+            [
+                new FieldMapping("title", "title", SyncDirection.Both, []),
+                new FieldMapping("status", "status", SyncDirection.Both, [], ConflictRule.SideAWins),
+            ],
+            ConflictRule.MostRecentWins,
+            DeleteRule.UnlinkAndFlag,
+            new ItemScope(ScopeSide.A, "tags", "sync"),
+            5,
+            null,
+            1,
+            3,
+            2,
+            runs);
+    }
+
+    [Fact]
+    public void Detail_ShowsDeleteRuleFilterAndFlaggedLinks()
+    {
+        RenderProviders();
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        Assert.Contains("Unlink and flag", cut.Find("#flow-delete-rule").TextContent);
+        Assert.Contains("Side A items whose tags contains \"sync\"", cut.Find("#flow-scope").TextContent);
+        Assert.StartsWith("2", cut.Find("#flow-flagged-links").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Detail_ShowsMappingConflictRules()
+    {
+        RenderProviders();
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        var rows = cut.FindAll("[data-testid=flow-mapping-row]");
+
+        Assert.Contains("Flow default", rows[0].TextContent);
+        Assert.Contains("Side A wins", rows[1].TextContent);
     }
 
     [Fact]
