@@ -20,4 +20,7 @@ public static class AuditActions
     public const string FlowRunRequested = "flow.run-requested";
     public const string FlowRunFinished = "flow.run-finished";
     public const string ItemSynced = "item.synced";
+    public const string ConflictDetected = "conflict.detected";
+    public const string ConflictResolved = "conflict.resolved";
+    public const string ConflictResolveFailed = "conflict.resolve-failed";
 }
