@@ -121,10 +121,12 @@ public sealed class ConflictService(
             await sideA.WriteAsync(targets.ValueA, written, cancellationToken);
             await sideB.WriteAsync(targets.ValueB, written, cancellationToken);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             await RecordFailureAsync(conflict, written, ex);
-            throw new ConnectorException($"Resolving the conflict on field {conflict.FieldA} failed, so it stays open: {ex.Message}", (ex as ConnectorException)?.StatusCode, ex);
+            var reason = ex is OperationCanceledException ? "the tool did not respond in time; try again later." : ex.Message;
+            throw new ConnectorException($"Resolving the conflict on field {conflict.FieldA} failed, so it stays open: {reason}", (ex as ConnectorException)?.StatusCode, ex);
         }
 
         link.BaseA[conflict.FieldA] = targets.ValueA;
