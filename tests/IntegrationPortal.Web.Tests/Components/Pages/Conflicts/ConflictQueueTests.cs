@@ -36,7 +36,7 @@ public sealed class ConflictQueueTests : PortalTestContext
         Assert.Equal("Printer stalls on tray 2", title.QuerySelector("[data-testid=conflict-side-b] [data-testid=conflict-value]")!.TextContent.Trim());
         Assert.Contains("by rita", title.QuerySelector("[data-testid=conflict-side-a] [data-testid=conflict-changed]")!.TextContent);
         Assert.Contains("2026-12-04 10:00:00 UTC", title.QuerySelector("[data-testid=conflict-side-a] [data-testid=conflict-changed]")!.TextContent);
-        Assert.Contains("the tool does not report", title.QuerySelector("[data-testid=conflict-side-b] [data-testid=conflict-changed]")!.TextContent);
+        Assert.Contains("(author not reported)", title.QuerySelector("[data-testid=conflict-side-b] [data-testid=conflict-changed]")!.TextContent);
         Assert.Contains("(chosen by the rule)", title.QuerySelector("[data-testid=conflict-side-a]")!.TextContent);
         Assert.Contains("The rule \"Most recent change wins\" chose side A's value.", title.QuerySelector("[data-testid=conflict-rule]")!.TextContent);
     }
