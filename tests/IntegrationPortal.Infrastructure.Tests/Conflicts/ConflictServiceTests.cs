@@ -148,8 +148,25 @@ public sealed class ConflictServiceTests : IAsyncLifetime
         Assert.Equal("Printer stalls on tray 2", (string)issueA["title"]!);
         Assert.Equal("Printer stalls on tray 2", (string)issueB["title"]!);
         Assert.Equal("docs", (string)issueA["labels"]![0]!["name"]!);
-        Assert.Equal("docs", (string)issueB["labels"]![0]!["name"]!);
+        Assert.Equal("documentation", (string)issueB["labels"]![0]!["name"]!);
         Assert.Empty(await ListOpenAsync(host, scenario.FlowId));
+        Assert.Equal(0, (await RunAsync(host, scenario.FlowId)).ItemsUpdated);
+    }
+
+    [Theory]
+    [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
+    public async Task Kept_value_is_translated(string provider)
+    {
+        await using var host = await PortalTestHost.StartAsync(provider);
+        var scenario = await StartConflictAsync(host, labelsToo: true);
+        var labels = (await ListOpenAsync(host, scenario.FlowId)).Single(c => c.FieldA == "labels");
+
+        await ResolveAsOwnerAsync(host, labels.Id, ConflictResolution.KeepB);
+
+        Assert.Equal("bug", labels.ValueA);
+        Assert.Equal("enhancement", labels.ValueB);
+        Assert.Equal("feature", (string)(await GetIssueAsync(Support, scenario.IssueA))["labels"]![0]!["name"]!);
+        Assert.Equal("enhancement", (string)(await GetIssueAsync(Engineering, scenario.IssueB))["labels"]![0]!["name"]!);
         Assert.Equal(0, (await RunAsync(host, scenario.FlowId)).ItemsUpdated);
     }
 
@@ -254,7 +271,7 @@ public sealed class ConflictServiceTests : IAsyncLifetime
         if (labelsToo)
         {
             await PatchIssueAsync(Support, issueA, new { labels = new[] { "bug" } });
-            await PatchIssueAsync(Engineering, issueB, new { labels = new[] { "feature" } });
+            await PatchIssueAsync(Engineering, issueB, new { labels = new[] { "enhancement" } });
         }
 
         var run = await RunAsync(host, flowId);
@@ -341,7 +358,12 @@ public sealed class ConflictServiceTests : IAsyncLifetime
                     {
                         FieldA = "labels",
                         FieldB = "labels",
-                        ValueMap = [new() { ValueA = "bug", ValueB = "bug" }, new() { ValueA = "feature", ValueB = "feature" }, new() { ValueA = "docs", ValueB = "docs" }],
+                        ValueMap =
+                        [
+                            new() { ValueA = "bug", ValueB = "defect" },
+                            new() { ValueA = "feature", ValueB = "enhancement" },
+                            new() { ValueA = "docs", ValueB = "documentation" },
+                        ],
                     },
                 ],
             },
