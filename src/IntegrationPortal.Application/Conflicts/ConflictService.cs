@@ -76,6 +76,13 @@ public sealed class ConflictService(
             throw new ForbiddenAccessException($"Only the flow's owner ({flow.OwnerName}) or an IT admin can resolve its conflicts.");
         }
 
+        // A paused flow may have been paused because a policy no longer allows a mapping, and a
+        // resolution must not copy values past a policy any more than a run may.
+        if (flow.Status != FlowStatus.Active)
+        {
+            throw new DomainException("The flow is not active, so no values are written to its tools; activate it, then resolve the conflict.");
+        }
+
         // Takes the run's lease, so that a resolution never writes an item while a run merges it.
         var holder = $"conflict/{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         if (!await lease.TryAcquireAsync(flow.Id, holder, LeaseDuration, cancellationToken))

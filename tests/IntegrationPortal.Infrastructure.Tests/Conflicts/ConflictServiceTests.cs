@@ -221,6 +221,24 @@ public sealed class ConflictServiceTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
+    public async Task Paused_flow_rejects_resolution(string provider)
+    {
+        await using var host = await PortalTestHost.StartAsync(provider);
+        var scenario = await StartConflictAsync(host);
+        var conflict = Assert.Single(await ListOpenAsync(host, scenario.FlowId));
+        await using (var owner = host.ScopeFor(OwnerId, OwnerName, Roles.Requester))
+        {
+            await owner.ServiceProvider.GetRequiredService<IFlowService>().PauseAsync(scenario.FlowId, "Policy review", CancellationToken.None);
+        }
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => ResolveAsOwnerAsync(host, conflict.Id, ConflictResolution.KeepB));
+
+        Assert.StartsWith("The flow is not active", refusal.Message, StringComparison.Ordinal);
+        Assert.Single(await ListOpenAsync(host, scenario.FlowId));
+    }
+
+    [Theory]
+    [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
     public async Task Tool_failure_keeps_conflict_open(string provider)
     {
         await using var host = await PortalTestHost.StartAsync(provider);
