@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Catalog;
+using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequestService, RequestService>();
         services.AddScoped<IFlowService, FlowService>();
+        services.AddScoped<IConflictService, ConflictService>();
         services.AddScoped<FlowRunner>();
         services.AddScoped<SyncEngine>();
         services.AddSingleton(TimeProvider.System);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Hangfire;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Catalog;
+using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
@@ -56,6 +57,7 @@ if (role.ServesWeb)
         typeof(IConnectionService),
         typeof(IRequestService),
         typeof(IFlowService),
+        typeof(IConflictService),
         typeof(IAuditQueries),
         typeof(IUserAdminService));
     builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -1,6 +1,7 @@
 using Bunit;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Catalog;
+using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
@@ -32,6 +33,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConnectionService>(Connections);
         Services.AddSingleton<IRequestService>(Requests);
         Services.AddSingleton<IFlowService>(Flows);
+        Services.AddSingleton<IConflictService>(Conflicts);
         Services.AddSingleton<IAuditQueries>(Audit);
         Services.AddSingleton<IUserAdminService>(Users);
 
@@ -47,6 +49,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeRequestService Requests { get; } = new();
 
     protected FakeFlowService Flows { get; } = new();
+
+    protected FakeConflictService Conflicts { get; } = new();
 
     protected FakeAuditQueries Audit { get; } = new();
 

@@ -21,4 +21,7 @@ public static class AuditActions
     public const string FlowRunFinished = "flow.run-finished";
     public const string ItemSynced = "item.synced";
     public const string ItemLinkFlagged = "item.link-flagged";
+    public const string ConflictDetected = "conflict.detected";
+    public const string ConflictResolved = "conflict.resolved";
+    public const string ConflictResolveFailed = "conflict.resolve-failed";
 }

@@ -1,5 +1,6 @@
 using IntegrationPortal.Domain.Audit;
 using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
@@ -21,6 +22,8 @@ public interface IPortalDbContext
     DbSet<ItemLink> ItemLinks { get; }
 
     DbSet<SyncRun> SyncRuns { get; }
+
+    DbSet<SyncConflict> SyncConflicts { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
 

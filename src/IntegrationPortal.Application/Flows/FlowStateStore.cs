@@ -1,5 +1,6 @@
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace IntegrationPortal.Application.Flows;
 
 /// <summary>
 /// Keeps one run's links and cursors in the portal database. Each saved link commits together
-/// with the audit event of the values written for it.
+/// with the audit event of the values written for it and the conflicts found on it.
 /// </summary>
 internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow flow, SyncRun run, TimeProvider time) : ISyncStateStore
 {
@@ -57,6 +58,7 @@ internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow 
             });
         }
 
+        await ConflictRecorder.AddAsync(db, audit, flow, run, link, conflicts, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Domain.Audit;
 using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
@@ -29,6 +30,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
 
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<SyncConflict> SyncConflicts => Set<SyncConflict>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

@@ -16,6 +16,12 @@ public sealed class PortalTestHost : IAsyncDisposable
 {
     public const string PostgresVariable = "INTEGRATIONPORTAL_TEST_POSTGRES";
 
+    // Hangfire keeps the log provider of the last host that resolved its configuration in a static
+    // field. A factory per host would be disposed with its host while tests running in parallel
+    // still log through it, so every host shares one that is never disposed.
+    private static readonly ILoggerFactory SharedLoggerFactory =
+        LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
     private readonly string _directory;
     private readonly string? _postgresAdmin;
     private readonly string? _databaseName;
@@ -61,7 +67,8 @@ public sealed class PortalTestHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging();
+        services.AddSingleton(SharedLoggerFactory);
         services.AddInfrastructure(configuration, runJobs: false);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new PortalTestHost(serviceProvider, directory, admin, databaseName);

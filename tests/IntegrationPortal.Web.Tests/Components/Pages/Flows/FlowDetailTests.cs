@@ -1,4 +1,5 @@
 using Bunit;
+using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Identity;
@@ -79,6 +80,20 @@ public sealed class FlowDetailTests : PortalTestContext
         Assert.Equal("3", rows[1].QuerySelector("[data-testid=run-created]")!.TextContent);
         Assert.Equal("2", rows[1].QuerySelector("[data-testid=run-updated]")!.TextContent);
         Assert.Equal("1", rows[1].QuerySelector("[data-testid=run-conflicts]")!.TextContent);
+    }
+
+    [Fact]
+    public void Detail_ShowsOpenConflicts()
+    {
+        Conflicts.Open.Add(new ConflictDto(
+            Guid.NewGuid(), FlowId, Guid.NewGuid(), "7", "8", "title", "title", "Printer", "Printers", null, null,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, ConflictRule.SideAWins, "A", DateTimeOffset.UnixEpoch, [], true));
+        RenderProviders();
+
+        var cut = Render<FlowDetail>(p => p.Add(c => c.FlowId, FlowId));
+
+        Assert.Equal("1", cut.Find("#conflict-count").TextContent.Trim());
+        Assert.Single(cut.FindAll("[data-testid=conflict-row]"));
     }
 
     [Fact]

@@ -1,0 +1,14 @@
+namespace IntegrationPortal.Domain.Conflicts;
+
+/// <summary>Where a recorded conflict stands in the flow's conflict queue.</summary>
+public enum ConflictStatus
+{
+    /// <summary>Waiting for the flow's owner or an IT admin to confirm or change the rule's choice.</summary>
+    Open,
+
+    /// <summary>A person chose the value, which was written to both items.</summary>
+    Resolved,
+
+    /// <summary>A newer conflict on the same linked pair and field replaced this one in the queue.</summary>
+    Superseded,
+}
