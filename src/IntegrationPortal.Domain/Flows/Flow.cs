@@ -90,6 +90,9 @@ public sealed class Flow
 
     public string? PauseReason { get; private set; }
 
+    /// <summary>When the flow was last paused, by a person or by the runtime policy check.</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+
     public int Version { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -105,6 +108,12 @@ public sealed class Flow
 
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
 
+    /// <summary>
+    /// The first trigger that arrived while a run held the lease, or null. The run that holds the
+    /// lease clears it on release and queues one follow-up run, however many triggers arrived.
+    /// </summary>
+    public DateTimeOffset? FollowUpRequestedAt { get; private set; }
+
     public void Activate()
     {
         if (Status == FlowStatus.Active)
@@ -114,9 +123,10 @@ public sealed class Flow
 
         Status = FlowStatus.Active;
         PauseReason = null;
+        PausedAt = null;
     }
 
-    public void Pause(string reason)
+    public void Pause(string reason, DateTimeOffset at)
     {
         if (Status != FlowStatus.Active)
         {
@@ -125,5 +135,6 @@ public sealed class Flow
 
         Status = FlowStatus.Paused;
         PauseReason = reason;
+        PausedAt = at;
     }
 }
