@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<IRequestService, RequestService>();
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<FlowRunner>();
+        services.AddScoped<Flows.Policy.FlowPolicyCheck>();
         services.AddScoped<SyncEngine>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -10,6 +10,7 @@ public sealed class Flow
 {
     public const int MaxNameLength = 100;
     public const int MaxContainerLength = 200;
+    public const int MaxPauseReasonLength = 1000;
     public const int MinScheduleMinutes = 1;
     public const int MaxScheduleMinutes = 1440;
 

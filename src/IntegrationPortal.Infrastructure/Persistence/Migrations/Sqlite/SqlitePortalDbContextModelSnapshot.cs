@@ -180,6 +180,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("CursorB")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FollowUpRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -209,6 +212,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("PauseReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
@@ -315,6 +321,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemsUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedAt")
