@@ -78,8 +78,8 @@ public sealed class FlowService(
             throw new Domain.Common.DomainException($"The flow cannot run under the current policies. {check.Reason}");
         }
 
-        var pauseReason = flow.Status == FlowStatus.Paused ? flow.PauseReason : null;
         var resuming = flow.Status == FlowStatus.Paused;
+        var pauseReason = flow.PauseReason;
         flow.Activate();
         if (resuming)
         {

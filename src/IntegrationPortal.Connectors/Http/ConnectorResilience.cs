@@ -10,11 +10,12 @@ namespace IntegrationPortal.Connectors.Http;
 public static class ConnectorResilience
 {
     /// <summary>
-    /// Adds, from the outside in: a handler that turns a response still rate-limited after the
-    /// retries into a <see cref="Sync.Connectors.ConnectorThrottledException"/>; a retry on the
-    /// options' <see cref="TimeProvider"/>; the connection's rate budget (<see cref="RateBudgetHandler"/>);
-    /// and a per-attempt timeout on the system clock, so tests can skip retry waits without making
-    /// every attempt time out. The client's own timeout covers the whole request.
+    /// Adds four handlers, from the outside in. The first turns a response that is still
+    /// rate-limited after the retries into a <see cref="Sync.Connectors.ConnectorThrottledException"/>.
+    /// The second retries on the options' <see cref="TimeProvider"/>. The third spends the
+    /// connection's rate budget (<see cref="RateBudgetHandler"/>). The last is a per-attempt timeout
+    /// on the system clock, so tests can skip retry waits without making every attempt time out.
+    /// The client's own timeout covers the whole request.
     /// </summary>
     /// <param name="builder">The named client; its name is the tool key.</param>
     /// <param name="toolName">The tool's name as people know it, used in messages.</param>
