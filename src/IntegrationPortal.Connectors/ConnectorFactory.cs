@@ -1,5 +1,5 @@
-using IntegrationPortal.Connectors.Http;
 using IntegrationPortal.Connectors.GitHub;
+using IntegrationPortal.Connectors.Http;
 using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Sync.Connectors;
