@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<IConflictService, ConflictService>();
         services.AddScoped<FlowRunner>();
+        services.AddScoped<Flows.Policy.FlowPolicyCheck>();
         services.AddScoped<SyncEngine>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -1,4 +1,5 @@
 using IntegrationPortal.Connectors.GitHub;
+using IntegrationPortal.Connectors.Http;
 using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Sync.Connectors;
@@ -21,7 +22,7 @@ public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFact
         _ => throw UnknownTool(toolKey),
     };
 
-    public IConnector Create(string toolKey, Uri baseUrl, string secret)
+    public IConnector Create(string toolKey, Uri baseUrl, string secret, string? rateBudgetKey = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(secret);
@@ -29,11 +30,24 @@ public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFact
         return toolKey switch
         {
             ToolKeys.Redmine => new RedmineConnector(
-                httpClients.CreateClient(ToolKeys.Redmine), baseUrl, secret, loggers.CreateLogger<RedmineConnector>()),
+                CreateClient(ToolKeys.Redmine, rateBudgetKey), baseUrl, secret, loggers.CreateLogger<RedmineConnector>()),
             ToolKeys.GitHub => new GitHubConnector(
-                httpClients.CreateClient(ToolKeys.GitHub), baseUrl, secret, loggers.CreateLogger<GitHubConnector>()),
+                CreateClient(ToolKeys.GitHub, rateBudgetKey), baseUrl, secret, loggers.CreateLogger<GitHubConnector>()),
             _ => throw UnknownTool(toolKey),
         };
+    }
+
+    // Each CreateClient call returns a new HttpClient over the pooled handlers, so the default
+    // header names this connector's budget only. RateBudgetHandler removes it before sending.
+    private HttpClient CreateClient(string toolKey, string? rateBudgetKey)
+    {
+        var client = httpClients.CreateClient(toolKey);
+        if (!string.IsNullOrEmpty(rateBudgetKey))
+        {
+            client.DefaultRequestHeaders.Add(RateBudgetHandler.ConnectionKeyHeader, rateBudgetKey);
+        }
+
+        return client;
     }
 
     private static ArgumentException UnknownTool(string toolKey) =>

@@ -10,7 +10,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IConnectorFactory"/> and one named HttpClient per tool ("redmine",
-    /// "github") with retries and timeouts from <see cref="ConnectorResilienceOptions"/>.
+    /// "github") with retries and timeouts from <see cref="ConnectorResilienceOptions"/> and a rate
+    /// budget per connection from <see cref="RateBudgetOptions"/>.
     /// </summary>
     public static IServiceCollection AddConnectors(this IServiceCollection services)
     {
@@ -18,8 +19,10 @@ public static class ServiceCollectionExtensions
 
         services.AddLogging();
         services.AddOptions<ConnectorResilienceOptions>();
-        services.AddHttpClient(ToolKeys.Redmine).AddConnectorResilience();
-        services.AddHttpClient(ToolKeys.GitHub).AddConnectorResilience();
+        services.AddOptions<RateBudgetOptions>();
+        services.TryAddSingleton<ConnectionRateBudgets>();
+        services.AddHttpClient(ToolKeys.Redmine).AddConnectorResilience("Redmine");
+        services.AddHttpClient(ToolKeys.GitHub).AddConnectorResilience("GitHub");
         services.TryAddSingleton<IConnectorFactory, ConnectorFactory>();
         return services;
     }

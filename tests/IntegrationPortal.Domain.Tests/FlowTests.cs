@@ -5,6 +5,8 @@ namespace IntegrationPortal.Domain.Tests;
 
 public sealed class FlowTests
 {
+    private static readonly DateTimeOffset PausedAt = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void New_IsDraft()
     {
@@ -39,10 +41,11 @@ public sealed class FlowTests
         var flow = NewFlow();
         flow.Activate();
 
-        flow.Pause("Field policy no longer allows description.");
+        flow.Pause("Field policy no longer allows description.", PausedAt);
 
         Assert.Equal(FlowStatus.Paused, flow.Status);
         Assert.Equal("Field policy no longer allows description.", flow.PauseReason);
+        Assert.Equal(PausedAt, flow.PausedAt);
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class FlowTests
     {
         var flow = NewFlow();
 
-        Assert.Throws<DomainException>(() => flow.Pause("Any reason."));
+        Assert.Throws<DomainException>(() => flow.Pause("Any reason.", PausedAt));
 
         Assert.Equal(FlowStatus.Draft, flow.Status);
     }
@@ -60,12 +63,13 @@ public sealed class FlowTests
     {
         var flow = NewFlow();
         flow.Activate();
-        flow.Pause("Maintenance window.");
+        flow.Pause("Maintenance window.", PausedAt);
 
         flow.Activate();
 
         Assert.Equal(FlowStatus.Active, flow.Status);
         Assert.Null(flow.PauseReason);
+        Assert.Null(flow.PausedAt);
     }
 
     private static Flow NewFlow() => new(

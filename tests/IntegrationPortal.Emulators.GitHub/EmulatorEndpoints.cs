@@ -47,6 +47,11 @@ internal static class EmulatorEndpoints
             return;
         }
 
+        if (store.Options.BeforeRequest is { } beforeRequest)
+        {
+            await beforeRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty);
+        }
+
         var (headers, fault) = store.Admit();
         foreach (var (name, value) in headers)
         {

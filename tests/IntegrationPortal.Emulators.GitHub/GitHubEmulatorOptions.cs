@@ -20,4 +20,10 @@ public sealed class GitHubEmulatorOptions
 
     /// <summary>Clock for <c>updated_at</c> and the rate-limit window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Called with the method and path of each API request before the emulator handles it, so a
+    /// test can act while a client is in the middle of its work, for example inject a fault.
+    /// </summary>
+    public Func<string, string, Task>? BeforeRequest { get; set; }
 }

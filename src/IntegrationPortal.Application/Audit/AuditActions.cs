@@ -17,6 +17,7 @@ public static class AuditActions
     public const string FlowCreated = "flow.created";
     public const string FlowActivated = "flow.activated";
     public const string FlowPaused = "flow.paused";
+    public const string FlowResumed = "flow.resumed";
     public const string FlowRunRequested = "flow.run-requested";
     public const string FlowRunFinished = "flow.run-finished";
     public const string ItemSynced = "item.synced";

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Flows.Policy;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
@@ -18,6 +19,7 @@ public sealed class FlowService(
     IConnectorFactory connectors,
     ISyncScheduler scheduler,
     IValidator<SaveFlowCommand> validator,
+    FlowPolicyCheck policy,
     TimeProvider time) : IFlowService
 {
     private const int RunsShown = 20;
@@ -75,8 +77,24 @@ public sealed class FlowService(
     public async Task ActivateAsync(Guid flowId, CancellationToken cancellationToken)
     {
         var flow = await FindOwnedAsync(flowId, cancellationToken);
+        var check = await policy.CheckAsync(flow, cancellationToken);
+        if (!check.IsAllowed)
+        {
+            throw new Domain.Common.DomainException($"The flow cannot run under the current policies. {check.Reason}");
+        }
+
+        var resuming = flow.Status == FlowStatus.Paused;
+        var pauseReason = flow.PauseReason;
         flow.Activate();
-        audit.Record(AuditActions.FlowActivated, "flow", flow.Id.ToString(), new { flow.Name, flow.ScheduleMinutes });
+        if (resuming)
+        {
+            audit.Record(AuditActions.FlowResumed, "flow", flow.Id.ToString(), new { flow.Name, PauseReason = pauseReason, flow.ScheduleMinutes });
+        }
+        else
+        {
+            audit.Record(AuditActions.FlowActivated, "flow", flow.Id.ToString(), new { flow.Name, flow.ScheduleMinutes });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         scheduler.Schedule(flow.Id, flow.ScheduleMinutes);
         scheduler.Enqueue(flow.Id);
@@ -86,7 +104,7 @@ public sealed class FlowService(
     {
         var flow = await FindOwnedAsync(flowId, cancellationToken);
         var text = string.IsNullOrWhiteSpace(reason) ? $"Paused by {user.UserName}." : reason.Trim();
-        flow.Pause(text);
+        flow.Pause(text, time.GetUtcNow());
         audit.Record(AuditActions.FlowPaused, "flow", flow.Id.ToString(), new { flow.Name, Reason = text });
         await db.SaveChangesAsync(cancellationToken);
         scheduler.Unschedule(flow.Id);
@@ -174,7 +192,9 @@ public sealed class FlowService(
             flow.ContainerB,
             flow.Status,
             lastRun?.StartedAt,
-            lastRun?.Status);
+            lastRun?.Status,
+            flow.PauseReason,
+            flow.PausedAt);
 
     private void EnsureMayBuild(IntegrationRequest request)
     {
@@ -292,5 +312,6 @@ public sealed class FlowService(
         r.Conflicts,
         r.ItemsFailed,
         r.Warnings,
-        r.Error);
+        r.Error,
+        r.RetryAt);
 }

@@ -8,7 +8,10 @@ public interface IFlowService
     /// <summary>Saves a new flow as a draft for an approved request of the current user (or any, for IT admins).</summary>
     Task<Guid> CreateAsync(SaveFlowCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Activates a flow and schedules its runs.</summary>
+    /// <summary>
+    /// Activates a draft or resumes a paused flow, and schedules its runs. Rejects the change with a
+    /// <see cref="Domain.Common.DomainException"/> naming the reason when the current policies do not allow the flow.
+    /// </summary>
     Task ActivateAsync(Guid flowId, CancellationToken cancellationToken);
 
     Task PauseAsync(Guid flowId, string reason, CancellationToken cancellationToken);
@@ -31,7 +34,9 @@ public sealed record FlowSummaryDto(
     string ContainerB,
     FlowStatus Status,
     DateTimeOffset? LastRunAt,
-    SyncRunStatus? LastRunStatus);
+    SyncRunStatus? LastRunStatus,
+    string? PauseReason = null,
+    DateTimeOffset? PausedAt = null);
 
 public sealed record FlowDetailDto(
     FlowSummaryDto Summary,
@@ -59,7 +64,8 @@ public sealed record SyncRunDto(
     int Conflicts,
     int ItemsFailed,
     string? Warnings,
-    string? Error);
+    string? Error,
+    DateTimeOffset? RetryAt = null);
 
 /// <summary>The input of the flow builder; mutable so the form can bind to it.</summary>
 public sealed class SaveFlowCommand

@@ -10,4 +10,10 @@ public interface ISyncScheduler
 
     /// <summary>Queues one run now.</summary>
     void Enqueue(Guid flowId);
+
+    /// <summary>
+    /// Queues one follow-up run at <paramref name="at"/>, or now when it is past: after a run that
+    /// coalesced triggers, or after a throttled run at the time the tool allows the next call.
+    /// </summary>
+    void EnqueueFollowUp(Guid flowId, DateTimeOffset at);
 }

@@ -10,16 +10,26 @@ namespace IntegrationPortal.Connectors.Http;
 public static class ConnectorResilience
 {
     /// <summary>
-    /// Adds two resilience handlers: an outer retry on the options' <see cref="TimeProvider"/> and an
-    /// inner per-attempt timeout on the system clock, so tests can skip retry waits without making
-    /// every attempt time out. The client's own timeout covers the whole request.
+    /// Adds four handlers, from the outside in. The first turns a response that is still
+    /// rate-limited after the retries into a <see cref="Sync.Connectors.ConnectorThrottledException"/>.
+    /// The second retries on the options' <see cref="TimeProvider"/>. The third spends the
+    /// connection's rate budget (<see cref="RateBudgetHandler"/>). The last is a per-attempt timeout
+    /// on the system clock, so tests can skip retry waits without making every attempt time out.
+    /// The client's own timeout covers the whole request.
     /// </summary>
-    public static IHttpClientBuilder AddConnectorResilience(this IHttpClientBuilder builder)
+    /// <param name="builder">The named client; its name is the tool key.</param>
+    /// <param name="toolName">The tool's name as people know it, used in messages.</param>
+    public static IHttpClientBuilder AddConnectorResilience(this IHttpClientBuilder builder, string toolName)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.ConfigureHttpClient((services, client) =>
             client.Timeout = services.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value.TotalTimeout);
+
+        builder.AddHttpMessageHandler(services => new ThrottledResponseHandler(
+            toolName,
+            services.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<ThrottledResponseHandler>()));
 
         builder.AddResilienceHandler("retry", (pipeline, context) =>
         {
@@ -33,9 +43,9 @@ public static class ConnectorResilience
             {
                 MaxRetryAttempts = Math.Max(options.MaxAttempts - 1, 0),
                 ShouldHandle = arguments =>
-                    ValueTask.FromResult(policy.ShouldRetry(arguments.Outcome, arguments.Context.GetRequestMessage())),
-                DelayGenerator = arguments =>
-                    ValueTask.FromResult<TimeSpan?>(policy.GetDelay(arguments.AttemptNumber, arguments.Outcome)),
+                    policy.ShouldRetryAsync(arguments.Outcome, arguments.Context.GetRequestMessage(), arguments.Context.CancellationToken),
+                DelayGenerator = async arguments =>
+                    await policy.GetDelayAsync(arguments.AttemptNumber, arguments.Outcome, arguments.Context.CancellationToken),
                 OnRetry = arguments =>
                 {
                     policy.LogRetry(arguments);
@@ -43,6 +53,13 @@ public static class ConnectorResilience
                 },
             });
         });
+
+        builder.AddHttpMessageHandler(services => new RateBudgetHandler(
+            builder.Name,
+            services.GetRequiredService<ConnectionRateBudgets>(),
+            services.GetRequiredService<IOptions<RateBudgetOptions>>().Value,
+            services.GetRequiredService<IOptions<ConnectorResilienceOptions>>().Value,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<RateBudgetHandler>()));
 
         builder.AddResilienceHandler("attempt-timeout", (pipeline, context) =>
         {

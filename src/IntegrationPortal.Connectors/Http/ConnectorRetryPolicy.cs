@@ -14,7 +14,7 @@ namespace IntegrationPortal.Connectors.Http;
 /// </summary>
 internal sealed class ConnectorRetryPolicy(ConnectorResilienceOptions options, ILogger logger)
 {
-    public bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+    public async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, CancellationToken cancellationToken)
     {
         if (outcome.Exception is { } exception)
         {
@@ -27,7 +27,7 @@ internal sealed class ConnectorRetryPolicy(ConnectorResilienceOptions options, I
         }
 
         var status = (int)response.StatusCode;
-        var rateLimited = RateLimitHeaders.IsRateLimited(response);
+        var rateLimited = await RateLimitHeaders.IsRateLimitedAsync(response, cancellationToken);
         var transient = status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout;
         if (!rateLimited && !(transient && IsSafeToRepeat(request)))
         {
@@ -35,11 +35,12 @@ internal sealed class ConnectorRetryPolicy(ConnectorResilienceOptions options, I
         }
 
         var now = options.TimeProvider.GetUtcNow();
-        if (RateLimitHeaders.GetRetryAt(response, now) is { } retryAt && retryAt - now > options.MaxWait)
+        var retryAt = await GetRequestedRetryAtAsync(response, now, cancellationToken);
+        if (retryAt is { } at && at - now > options.MaxWait)
         {
             logger.LogWarning(
                 "Not retrying {Method} {Path} after HTTP {Status}: the tool requests a wait until {RetryAt:O}, longer than the maximum wait of {MaxWait}",
-                request?.Method, request?.RequestUri?.AbsolutePath, status, retryAt, options.MaxWait);
+                request?.Method, request?.RequestUri?.AbsolutePath, status, at, options.MaxWait);
             return false;
         }
 
@@ -49,9 +50,10 @@ internal sealed class ConnectorRetryPolicy(ConnectorResilienceOptions options, I
     /// <summary>
     /// Returns the wait before retry number <paramref name="attemptNumber"/> (0 for the first retry):
     /// jittered exponential backoff, raised to the wait the response requests and capped at
-    /// <see cref="ConnectorResilienceOptions.MaxWait"/>.
+    /// <see cref="ConnectorResilienceOptions.MaxWait"/>. A requested wait is a minimum, so the cap
+    /// never shortens it: <see cref="ShouldRetryAsync"/> does not retry when it exceeds the cap.
     /// </summary>
-    public TimeSpan GetDelay(int attemptNumber, Outcome<HttpResponseMessage> outcome)
+    public async ValueTask<TimeSpan> GetDelayAsync(int attemptNumber, Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
     {
         var exponential = options.BaseDelay * Math.Pow(2, Math.Min(attemptNumber, 16));
 
@@ -64,13 +66,30 @@ internal sealed class ConnectorRetryPolicy(ConnectorResilienceOptions options, I
         if (outcome.Result is { } response)
         {
             var now = options.TimeProvider.GetUtcNow();
-            if (RateLimitHeaders.GetRetryAt(response, now) is { } retryAt && retryAt - now > delay)
+            if (await GetRequestedRetryAtAsync(response, now, cancellationToken) is { } retryAt && retryAt - now > delay)
             {
                 delay = retryAt - now;
             }
         }
 
         return delay > options.MaxWait ? options.MaxWait : delay;
+    }
+
+    /// <summary>
+    /// Returns the time the response allows the next request: its headers' time, or for a
+    /// secondary-limit message without one, <see cref="RateLimitHeaders.SecondaryLimitMinimumWait"/> from now.
+    /// </summary>
+    internal static async ValueTask<DateTimeOffset?> GetRequestedRetryAtAsync(
+        HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (RateLimitHeaders.GetRetryAt(response, now) is { } retryAt)
+        {
+            return retryAt;
+        }
+
+        return await RateLimitHeaders.IsSecondaryLimitMessageAsync(response, cancellationToken)
+            ? now + RateLimitHeaders.SecondaryLimitMinimumWait
+            : null;
     }
 
     public void LogRetry(OnRetryArguments<HttpResponseMessage> arguments)

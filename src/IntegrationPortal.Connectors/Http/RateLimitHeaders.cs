@@ -55,6 +55,46 @@ public static class RateLimitHeaders
         };
     }
 
+    /// <summary>
+    /// Tells whether a 403 or 429 response is rate-limited, including GitHub's secondary limits that
+    /// come without headers and are recognized by their error message. The body of a 403 or 429 is
+    /// buffered, so callers can still read it afterwards.
+    /// </summary>
+    public static async Task<bool> IsRateLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+
+        return IsRateLimited(response) || await IsSecondaryLimitMessageAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells whether a 403 or 429 body states that a secondary rate limit was exceeded. GitHub sends
+    /// such a response sometimes without <c>Retry-After</c>, and then asks clients to wait at least
+    /// <see cref="SecondaryLimitMinimumWait"/> before the next request.
+    /// </summary>
+    public static async Task<bool> IsSecondaryLimitMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
+        {
+            return false;
+        }
+
+        // Buffering lets the connector read the error body again after this check.
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return body.Contains(SecondaryLimitMessage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The part of GitHub's error message that names a secondary rate limit.</summary>
+    public const string SecondaryLimitMessage = "secondary rate limit";
+
+    /// <summary>
+    /// The wait after a secondary-limit response that names no time. GitHub's REST API documentation
+    /// ("Rate limits for the REST API") asks for at least one minute.
+    /// </summary>
+    public static readonly TimeSpan SecondaryLimitMinimumWait = TimeSpan.FromMinutes(1);
+
     private static bool IsPrimaryLimitExhausted(HttpResponseMessage response) =>
         TryGetHeader(response, "x-ratelimit-remaining", out var remaining) && remaining.Trim() == "0";
 

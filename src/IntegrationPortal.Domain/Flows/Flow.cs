@@ -10,6 +10,7 @@ public sealed class Flow
 {
     public const int MaxNameLength = 100;
     public const int MaxContainerLength = 200;
+    public const int MaxPauseReasonLength = 1000;
     public const int MinScheduleMinutes = 1;
     public const int MaxScheduleMinutes = 1440;
 
@@ -100,6 +101,9 @@ public sealed class Flow
 
     public string? PauseReason { get; private set; }
 
+    /// <summary>When the flow was last paused, by a person or by the runtime policy check.</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+
     public int Version { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -115,6 +119,12 @@ public sealed class Flow
 
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
 
+    /// <summary>
+    /// The first trigger that arrived while a run held the lease, or null. The run that holds the
+    /// lease clears it on release and queues one follow-up run, however many triggers arrived.
+    /// </summary>
+    public DateTimeOffset? FollowUpRequestedAt { get; private set; }
+
     public void Activate()
     {
         if (Status == FlowStatus.Active)
@@ -124,9 +134,10 @@ public sealed class Flow
 
         Status = FlowStatus.Active;
         PauseReason = null;
+        PausedAt = null;
     }
 
-    public void Pause(string reason)
+    public void Pause(string reason, DateTimeOffset at)
     {
         if (Status != FlowStatus.Active)
         {
@@ -135,5 +146,6 @@ public sealed class Flow
 
         Status = FlowStatus.Paused;
         PauseReason = reason;
+        PausedAt = at;
     }
 }

@@ -51,6 +51,9 @@ public sealed class SyncRun
 
     public string? Error { get; private set; }
 
+    /// <summary>For a throttled run, the time the tool allows the next call, when the follow-up run starts.</summary>
+    public DateTimeOffset? RetryAt { get; private set; }
+
     /// <summary>Keeps the warnings, cut to <see cref="MaxWarningsLength"/> characters.</summary>
     public void RecordWarnings(IReadOnlyList<string> warnings)
     {
@@ -63,6 +66,15 @@ public sealed class SyncRun
         FinishedAt = at;
         Status = error is null && ItemsFailed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.Failed;
         Error = error is null ? null : Truncate(error, MaxErrorLength);
+    }
+
+    /// <summary>Ends a run that stopped because of a rate limit; items done before the limit stay done.</summary>
+    public void FinishThrottled(DateTimeOffset at, DateTimeOffset retryAt, string message)
+    {
+        FinishedAt = at;
+        Status = SyncRunStatus.Throttled;
+        RetryAt = retryAt;
+        Error = Truncate(message, MaxErrorLength);
     }
 
     private static string Truncate(string text, int maxLength) =>

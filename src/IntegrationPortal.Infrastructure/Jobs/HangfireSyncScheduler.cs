@@ -3,10 +3,11 @@ using IntegrationPortal.Application.Flows;
 
 namespace IntegrationPortal.Infrastructure.Jobs;
 
-public sealed class HangfireSyncScheduler(IRecurringJobManager recurring, IBackgroundJobClient jobs) : ISyncScheduler
+public sealed class HangfireSyncScheduler(IRecurringJobManager recurring, IBackgroundJobClient jobs, TimeProvider time) : ISyncScheduler
 {
     public const string ScheduleTrigger = "schedule";
     public const string ManualTrigger = "manual";
+    public const string FollowUpTrigger = "follow-up";
 
     public void Schedule(Guid flowId, int minutes) =>
         recurring.AddOrUpdate<FlowSyncJob>(RecurringId(flowId), job => job.RunAsync(flowId, ScheduleTrigger, CancellationToken.None), CronFor(minutes));
@@ -14,6 +15,17 @@ public sealed class HangfireSyncScheduler(IRecurringJobManager recurring, IBackg
     public void Unschedule(Guid flowId) => recurring.RemoveIfExists(RecurringId(flowId));
 
     public void Enqueue(Guid flowId) => jobs.Enqueue<FlowSyncJob>(job => job.RunAsync(flowId, ManualTrigger, CancellationToken.None));
+
+    public void EnqueueFollowUp(Guid flowId, DateTimeOffset at)
+    {
+        if (at <= time.GetUtcNow())
+        {
+            jobs.Enqueue<FlowSyncJob>(job => job.RunAsync(flowId, FollowUpTrigger, CancellationToken.None));
+            return;
+        }
+
+        jobs.Schedule<FlowSyncJob>(job => job.RunAsync(flowId, FollowUpTrigger, CancellationToken.None), at);
+    }
 
     /// <summary>
     /// Turns an interval into a cron expression. Intervals under an hour run on minutes divisible

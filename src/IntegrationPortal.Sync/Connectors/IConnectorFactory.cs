@@ -8,5 +8,9 @@ public interface IConnectorFactory
     /// <summary>The fields a tool offers, known without a connection.</summary>
     IReadOnlyList<FieldDescriptor> FieldsOf(string toolKey);
 
-    IConnector Create(string toolKey, Uri baseUrl, string secret);
+    /// <summary>
+    /// Creates a connector. Connectors created with the same <paramref name="rateBudgetKey"/> (a
+    /// connection id) share one call budget; without a key, calls are not budgeted.
+    /// </summary>
+    IConnector Create(string toolKey, Uri baseUrl, string secret, string? rateBudgetKey = null);
 }

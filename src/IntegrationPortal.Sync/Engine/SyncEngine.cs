@@ -31,9 +31,9 @@ public sealed partial class SyncEngine
     /// <summary>
     /// Runs the flow described by <paramref name="request"/> once. A <see cref="ConnectorException"/>
     /// on one item is counted in <see cref="SyncRunResult.ItemsFailed"/> and the run goes on; an
-    /// exception while reading a side, any exception from <paramref name="store"/> and cancellation
-    /// propagate. Cursors are saved only after every item was processed, so a run that stops early
-    /// reads the same changes again next time.
+    /// exception while reading a side, a <see cref="ConnectorThrottledException"/>, any exception
+    /// from <paramref name="store"/> and cancellation propagate. Cursors are saved only after every
+    /// item was processed, so a run that stops early reads the same changes again next time.
     /// </summary>
     public async Task<SyncRunResult> RunAsync(
         FlowSyncRequest request,
@@ -95,7 +95,7 @@ public sealed partial class SyncEngine
         {
             await SyncItemAsync(run, side, item, cancellationToken);
         }
-        catch (ConnectorException exception)
+        catch (ConnectorException exception) when (exception is not ConnectorThrottledException)
         {
             LogItemFailed(_logger, exception, item.Id, side.Name(), run.Request.FlowId);
             run.RecordFailure(side, item, exception.Message);

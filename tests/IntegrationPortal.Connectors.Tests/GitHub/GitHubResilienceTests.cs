@@ -40,6 +40,46 @@ public sealed class GitHubResilienceTests
     }
 
     [Fact]
+    public async Task RetryAfter_five_waits_at_least_five_seconds()
+    {
+        await using var context = await GitHubTestContext.StartAsync();
+        context.Emulator.InjectFaults(1, 429, TimeSpan.FromSeconds(5));
+
+        var item = await context.CreateConnector().GetAsync(Recorded, "1", None);
+
+        Assert.NotNull(item);
+        Assert.Equal(2, context.Emulator.RequestCount);
+        var delay = Assert.Single(context.Clock.RequestedDelays, delay => delay < TimeSpan.FromSeconds(30));
+        Assert.True(delay >= TimeSpan.FromSeconds(5), $"Retry-After: 5 is a minimum, but the wait was {delay}.");
+    }
+
+    [Fact]
+    public async Task Secondary_limit_message_waits_a_minute()
+    {
+        await using var context = await GitHubTestContext.StartAsync();
+        context.Emulator.InjectFaults(1, 403);
+
+        var item = await context.CreateConnector().GetAsync(Recorded, "1", None);
+
+        Assert.NotNull(item);
+        Assert.Equal(2, context.Emulator.RequestCount);
+        Assert.Contains(context.Clock.RequestedDelays, delay => delay >= TimeSpan.FromMinutes(1) && delay < TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public async Task Secondary_limit_every_attempt_throws_throttled()
+    {
+        await using var context = await GitHubTestContext.StartAsync();
+        context.Emulator.InjectFaults(10, 403);
+
+        var exception = await Assert.ThrowsAsync<ConnectorThrottledException>(() => context.CreateConnector().GetAsync(Recorded, "1", None));
+
+        Assert.Equal(403, exception.StatusCode);
+        Assert.Equal(4, context.Emulator.RequestCount);
+        Assert.True(exception.RetryAt > DateTimeOffset.UtcNow.AddSeconds(50), $"The follow-up time {exception.RetryAt:O} is less than a minute away.");
+    }
+
+    [Fact]
     public async Task Primary_limit_waits_until_reset()
     {
         await using var context = await GitHubTestContext.StartAsync();
@@ -108,10 +148,11 @@ public sealed class GitHubResilienceTests
         await using var context = await GitHubTestContext.StartAsync();
         context.Emulator.InjectFaults(1, 403, TimeSpan.FromHours(1), rateLimitExhausted: true);
 
-        var exception = await Assert.ThrowsAsync<ConnectorException>(() => context.CreateConnector().ReadChangedAsync(Recorded, null, None));
+        var exception = await Assert.ThrowsAsync<ConnectorThrottledException>(() => context.CreateConnector().ReadChangedAsync(Recorded, null, None));
 
         Assert.Equal(403, exception.StatusCode);
         Assert.Equal(1, context.Emulator.RequestCount);
+        Assert.InRange(exception.RetryAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(58), TimeSpan.FromMinutes(61));
         Assert.Contains("rate-limiting", exception.Message);
         Assert.Contains("Try again after", exception.Message);
         Assert.Contains(" UTC", exception.Message);
@@ -123,7 +164,7 @@ public sealed class GitHubResilienceTests
         await using var context = await GitHubTestContext.StartAsync();
         context.Emulator.InjectFaults(1, 429, TimeSpan.FromSeconds(120));
 
-        var exception = await Assert.ThrowsAsync<ConnectorException>(() => context.CreateConnector().GetAsync(Recorded, "1", None));
+        var exception = await Assert.ThrowsAsync<ConnectorThrottledException>(() => context.CreateConnector().GetAsync(Recorded, "1", None));
 
         Assert.Equal(429, exception.StatusCode);
         Assert.Equal(1, context.Emulator.RequestCount);
@@ -136,7 +177,7 @@ public sealed class GitHubResilienceTests
         await using var context = await GitHubTestContext.StartAsync();
         context.Emulator.InjectFaults(10, 429, TimeSpan.FromSeconds(2));
 
-        var exception = await Assert.ThrowsAsync<ConnectorException>(() => context.CreateConnector().GetAsync(Recorded, "1", None));
+        var exception = await Assert.ThrowsAsync<ConnectorThrottledException>(() => context.CreateConnector().GetAsync(Recorded, "1", None));
 
         Assert.Equal(429, exception.StatusCode);
         Assert.Equal(4, context.Emulator.RequestCount);
@@ -170,7 +211,7 @@ public sealed class GitHubResilienceTests
 
         foreach (var call in calls)
         {
-            var exception = await Assert.ThrowsAsync<ConnectorException>(call);
+            var exception = await Assert.ThrowsAnyAsync<ConnectorException>(call);
             Assert.DoesNotContain(secret, exception.ToString());
         }
 

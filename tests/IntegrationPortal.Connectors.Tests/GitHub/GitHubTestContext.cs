@@ -26,7 +26,7 @@ public sealed class GitHubTestContext : IAsyncDisposable
 
     public SkippedDelayTimeProvider Clock { get; }
 
-    public static async Task<GitHubTestContext> StartAsync(GitHubEmulatorOptions? options = null)
+    public static async Task<GitHubTestContext> StartAsync(GitHubEmulatorOptions? options = null, Action<RateBudgetOptions>? budget = null)
     {
         var emulator = await GitHubEmulator.StartAsync(options);
         var services = new ServiceCollection();
@@ -37,11 +37,16 @@ public sealed class GitHubTestContext : IAsyncDisposable
             resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
             resilience.TimeProvider = clock;
         });
+        if (budget is not null)
+        {
+            services.Configure(budget);
+        }
+
         return new GitHubTestContext(emulator, services.BuildServiceProvider(), clock);
     }
 
-    public IConnector CreateConnector(string token = GitHubEmulator.DefaultToken) =>
-        _services.GetRequiredService<IConnectorFactory>().Create(ToolKeys.GitHub, Emulator.BaseUrl, token);
+    public IConnector CreateConnector(string token = GitHubEmulator.DefaultToken, string? rateBudgetKey = null) =>
+        _services.GetRequiredService<IConnectorFactory>().Create(ToolKeys.GitHub, Emulator.BaseUrl, token, rateBudgetKey);
 
     public async ValueTask DisposeAsync()
     {

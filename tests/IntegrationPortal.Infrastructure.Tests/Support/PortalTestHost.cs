@@ -36,8 +36,12 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    /// <summary>Starts the host; <paramref name="settings"/> adds or overrides configuration keys.</summary>
-    public static async Task<PortalTestHost> StartAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the host; <paramref name="settings"/> adds or overrides configuration keys, and
+    /// <paramref name="configure"/> adds or replaces services after the portal's own.
+    /// </summary>
+    public static async Task<PortalTestHost> StartAsync(
+        string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("portal-test-").FullName;
         string connectionString = string.Empty;
@@ -70,6 +74,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(SharedLoggerFactory);
         services.AddInfrastructure(configuration, runJobs: false);
+        configure?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new PortalTestHost(serviceProvider, directory, admin, databaseName);
 

@@ -22,7 +22,7 @@ internal sealed class FlowConfiguration : IEntityTypeConfiguration<Flow>
             .HasDefaultValue(DeleteRule.UnlinkAndFlag).HasSentinel((DeleteRule)(-1));
         builder.Property(f => f.Scope).HasOptionalJsonConversion();
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(f => f.PauseReason).HasMaxLength(1000);
+        builder.Property(f => f.PauseReason).HasMaxLength(Flow.MaxPauseReasonLength);
         builder.Property(f => f.LeaseHolder).HasMaxLength(200);
         builder.HasOne<Domain.Requests.IntegrationRequest>().WithMany().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Connections.Connection>().WithMany().HasForeignKey(f => f.ConnectionAId).OnDelete(DeleteBehavior.Restrict);

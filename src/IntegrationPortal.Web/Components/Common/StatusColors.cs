@@ -33,6 +33,7 @@ public static class StatusColors
     {
         SyncRunStatus.Succeeded => Color.Success,
         SyncRunStatus.Failed => Color.Error,
+        SyncRunStatus.Throttled => Color.Warning,
         _ => Color.Info,
     };
 }

@@ -294,6 +294,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("UnlinkAndFlag");
 
+                    b.Property<DateTimeOffset?>("FollowUpRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -323,6 +326,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<string>("PauseReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
@@ -447,6 +453,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("ItemsUpdated")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RetryAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");

@@ -287,6 +287,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("UnlinkAndFlag");
 
+                    b.Property<long?>("FollowUpRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -316,6 +319,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("PauseReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
@@ -439,6 +445,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemsUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedAt")

@@ -1,0 +1,81 @@
+using IntegrationPortal.Application.Common;
+using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Sync.Connectors;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationPortal.Application.Flows.Policy;
+
+/// <summary>
+/// Checks whether the current policies still allow a flow: before each run, and when a flow is
+/// activated or resumed. Today the rules are that both tools are approved in the catalog and both
+/// connections are usable. Field and item policies belong in <see cref="CheckAsync"/> as further rules.
+/// </summary>
+public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory connectors)
+{
+    /// <summary>Returns every rule the flow breaks, or an allowed result.</summary>
+    public async Task<FlowPolicyResult> CheckAsync(Flow flow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+
+        var violations = new List<string>();
+        await CheckConnectionAsync(flow.ConnectionAId, "side A", violations, cancellationToken);
+        await CheckConnectionAsync(flow.ConnectionBId, "side B", violations, cancellationToken);
+        return new FlowPolicyResult(violations);
+    }
+
+    private async Task CheckConnectionAsync(Guid connectionId, string side, List<string> violations, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.AsNoTracking()
+            .Where(c => c.Id == connectionId)
+            .Select(c => new { c.Name, c.ToolKey })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (connection is null)
+        {
+            violations.Add($"The connection of {side} no longer exists; an IT admin must choose another connection.");
+            return;
+        }
+
+        if (!connectors.Supports(connection.ToolKey))
+        {
+            violations.Add($"Connection '{connection.Name}' ({side}) uses tool '{connection.ToolKey}', which this portal has no connector for.");
+            return;
+        }
+
+        var tool = await db.Tools.AsNoTracking()
+            .Where(t => t.Key == connection.ToolKey)
+            .Select(t => new { t.Name, t.Status })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (tool is null)
+        {
+            violations.Add($"Tool '{connection.ToolKey}' of connection '{connection.Name}' ({side}) is not in the catalog.");
+        }
+        else if (tool.Status != ToolStatus.Approved)
+        {
+            violations.Add($"{tool.Name} (connection '{connection.Name}', {side}) is {Describe(tool.Status)} in the catalog; an IT admin must approve it before the flow can run.");
+        }
+    }
+
+    private static string Describe(ToolStatus status) => status switch
+    {
+        ToolStatus.Blocked => "blocked",
+        ToolStatus.UnderReview => "under review",
+        _ => status.ToString(),
+    };
+}
+
+/// <summary>The outcome of <see cref="FlowPolicyCheck.CheckAsync"/>: the rules a flow breaks, if any.</summary>
+public sealed record FlowPolicyResult(IReadOnlyList<string> Violations)
+{
+    public bool IsAllowed => Violations.Count == 0;
+
+    /// <summary>The violations as one pause reason, cut to the length a flow stores.</summary>
+    public string Reason
+    {
+        get
+        {
+            var text = string.Join(" ", Violations);
+            return text.Length <= Flow.MaxPauseReasonLength ? text : string.Concat(text.AsSpan(0, Flow.MaxPauseReasonLength - 1), "…");
+        }
+    }
+}
