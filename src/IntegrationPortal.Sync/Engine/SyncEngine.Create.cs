@@ -5,7 +5,8 @@ namespace IntegrationPortal.Sync.Engine;
 
 // Creating a counterpart takes three steps, so a run that stops half-way can be recognized instead
 // of creating the item twice. The link is saved first with a create token and the intended values.
-// Then the item is created, and then the link is completed with the new id.
+// Then the item is created with the token stored on it, and then the link is completed with the new
+// id. A retry of an interrupted create keeps its token, so a later search finds either attempt.
 public sealed partial class SyncEngine
 {
     private async Task CreateCounterpartAsync(
@@ -27,7 +28,7 @@ public sealed partial class SyncEngine
 
         link ??= NewLink(run, source, item.Id);
         run.TryBeginLink(link);
-        link.CreateToken = Guid.NewGuid().ToString("N");
+        link.CreateToken ??= Guid.NewGuid().ToString("N");
         link.SetBase(source, SourceBase(run, source, item, skippedFields));
         link.SetBase(target, new Dictionary<string, string?>(fields, StringComparer.Ordinal));
         link.UpdatedAt = Now();
@@ -126,7 +127,7 @@ public sealed partial class SyncEngine
 
     // A 4xx response means the tool rejected the create, so no item exists and the token is cleared
     // for the next run to try again. Any other failure (timeout, 5xx, no response) may have created
-    // the item, so the token stays and the link waits for review.
+    // the item, so the token stays and the next run looks for it before creating again.
     private async Task<SyncItem> CreateOrReleaseIntentAsync(
         FlowRun run,
         Side target,
@@ -137,7 +138,7 @@ public sealed partial class SyncEngine
         var side = run.SideOf(target);
         try
         {
-            return await side.Connector.CreateAsync(side.Container, fields, cancellationToken);
+            return await side.Connector.CreateAsync(side.Container, fields, link.CreateToken, cancellationToken);
         }
         catch (ConnectorException exception) when (exception.StatusCode is >= 400 and < 500)
         {
@@ -149,21 +150,8 @@ public sealed partial class SyncEngine
         }
     }
 
-    private async Task ResumeCreateAsync(FlowRun run, Side source, SyncItem item, ItemLink link, CancellationToken cancellationToken)
-    {
-        if (link.CreateToken is null)
-        {
-            await CreateCounterpartAsync(run, source, item, link, cancellationToken);
-            return;
-        }
-
-        // NOTE: find-by-token is not implemented, because connectors cannot store or search a token
-        // yet. A pending create whose item was not recognized before this step is left for review.
-        var target = source.Other();
-        run.Tally.AddWarning(
-            $"An earlier run started creating the counterpart of item {item.Id} on side {source.Name()} " +
-            $"(create token {link.CreateToken}) but stopped before linking it; check side {target.Name()} " +
-            "for that item and link or remove the pending link before it is created again.");
-        LogPendingCreate(_logger, item.Id, source.Name(), run.Request.FlowId);
-    }
+    // A link without a counterpart reaches the item loop only when its token was released after a
+    // rejected create, because pending links with a token are recovered before the loop.
+    private Task ResumeCreateAsync(FlowRun run, Side source, SyncItem item, ItemLink link, CancellationToken cancellationToken) =>
+        CreateCounterpartAsync(run, source, item, link, cancellationToken);
 }
