@@ -65,6 +65,49 @@ public sealed class IdempotentCreateTests
     }
 
     [Fact]
+    public async Task RejectedAfterStored_IsNotCreatedTwice()
+    {
+        _flow.A.Add(("subject", "VPN drops"), ("status", "Closed"));
+        FailAfterCreate(_flow.B, new ConnectorException("PATCH /issues/1 failed with HTTP 422.", 422));
+        var first = await _flow.RunAsync();
+        _flow.B.OnCall = null;
+        _flow.Wait();
+
+        await _flow.RunAsync();
+        await _flow.RunAsync();
+
+        Assert.Equal(1, first.ItemsFailed);
+        Assert.Equal(1, _flow.B.Creates);
+        Assert.Equal(1, _flow.B.Count);
+        Assert.Equal("B-1", Assert.Single(_flow.Store.Links).ItemIdB);
+    }
+
+    [Fact]
+    public async Task Conflict_CrashAfterWrite_IsStillReported()
+    {
+        var (idA, idB) = await _flow.LinkedPairAsync();
+        _flow.A.Edit(idA, "subject", "From A");
+        _flow.B.Edit(idB, "title", "From B");
+        _flow.Store.OnCall = call =>
+        {
+            if (call is { Operation: StoreOperation.SaveLink, Applied: false } && _flow.B.Updates.Count > 0)
+            {
+                throw new SimulatedCrashException("before the base is saved");
+            }
+        };
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => _flow.RunAsync());
+        _flow.Store.OnCall = null;
+        _flow.Wait();
+
+        await _flow.RunAsync();
+
+        Assert.Equal("From A", _flow.B.Value(idB, "title"));
+        var conflict = Assert.Single(_flow.Store.Conflicts);
+        Assert.Equal("From A", conflict.ValueA);
+        Assert.Equal("From B", conflict.ValueB);
+    }
+
+    [Fact]
     public async Task CreatedItem_CarriesTokenOfIntent()
     {
         _flow.A.Add(("subject", "VPN drops"));

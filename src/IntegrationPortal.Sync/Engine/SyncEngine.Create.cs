@@ -35,7 +35,11 @@ public sealed partial class SyncEngine
         await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
         run.AddLink(link);
 
-        var created = await CreateOrReleaseIntentAsync(run, target, link, fields, cancellationToken);
+        // Any failure keeps the token, even a 4xx: a connector that makes more than one call to create
+        // (GitHub closes an issue with a second request) can fail after the item was stored. The next
+        // run searches for the token before creating again.
+        var targetSide = run.SideOf(target);
+        var created = await targetSide.Connector.CreateAsync(targetSide.Container, fields, link.CreateToken, cancellationToken);
 
         link.SetItemId(target, created.Id);
         link.CreateToken = null;
@@ -125,33 +129,8 @@ public sealed partial class SyncEngine
         return values;
     }
 
-    // A 4xx response means the tool rejected the create, so no item exists and the token is cleared
-    // for the next run to try again. Any other failure (timeout, 5xx, no response) may have created
-    // the item, so the token stays and the next run looks for it before creating again.
-    private async Task<SyncItem> CreateOrReleaseIntentAsync(
-        FlowRun run,
-        Side target,
-        ItemLink link,
-        Dictionary<string, string?> fields,
-        CancellationToken cancellationToken)
-    {
-        var side = run.SideOf(target);
-        try
-        {
-            return await side.Connector.CreateAsync(side.Container, fields, link.CreateToken, cancellationToken);
-        }
-        catch (ConnectorException exception) when (exception.StatusCode is >= 400 and < 500)
-        {
-            link.CreateToken = null;
-            link.SetBase(target, []);
-            link.UpdatedAt = Now();
-            await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
-            throw;
-        }
-    }
-
-    // A link without a counterpart reaches the item loop only when its token was released after a
-    // rejected create, because pending links with a token are recovered before the loop.
+    // Pending links with a token are recovered before the item loop, so a link without a counterpart
+    // reaches the loop only when an earlier engine version cleared its token after a rejected create.
     private Task ResumeCreateAsync(FlowRun run, Side source, SyncItem item, ItemLink link, CancellationToken cancellationToken) =>
         CreateCounterpartAsync(run, source, item, link, cancellationToken);
 }

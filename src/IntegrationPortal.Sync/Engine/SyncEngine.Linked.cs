@@ -33,10 +33,18 @@ public sealed partial class SyncEngine
             run.Tally.AddWarning(warning);
         }
 
+        // A conflict is recorded before its writes: after a crash between the writes and the save,
+        // the next run sees both sides equal and would never report that a rule overrode an edit.
+        // NOTE: a crash after this save and before the writes records the conflict twice.
+        if (plan.ConflictRecords.Count > 0)
+        {
+            await run.Store.SaveLinkAsync(link, [], plan.ConflictRecords, cancellationToken);
+        }
+
         await WriteFieldsAsync(run, Side.A, plan.ItemA.Id, plan.WritesA, cancellationToken);
         await WriteFieldsAsync(run, Side.B, plan.ItemB.Id, plan.WritesB, cancellationToken);
 
-        if (plan.Changes.Count == 0 && plan.ConflictRecords.Count == 0 && plan.BasesEqual(link))
+        if (plan.Changes.Count == 0 && plan.BasesEqual(link))
         {
             return;
         }
@@ -44,7 +52,7 @@ public sealed partial class SyncEngine
         link.BaseA = plan.BaseA;
         link.BaseB = plan.BaseB;
         link.UpdatedAt = Now();
-        await run.Store.SaveLinkAsync(link, plan.Changes, plan.ConflictRecords, cancellationToken);
+        await run.Store.SaveLinkAsync(link, plan.Changes, [], cancellationToken);
     }
 
     private static async Task WriteFieldsAsync(
