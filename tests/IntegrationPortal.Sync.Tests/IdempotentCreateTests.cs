@@ -1,3 +1,4 @@
+using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Connectors;
 using IntegrationPortal.Sync.Tests.Fakes;
 
@@ -170,9 +171,14 @@ public sealed class IdempotentCreateTests
         Assert.Equal(2, _flow.Store.Links.Count);
     }
 
-    [Fact]
-    public async Task FoundByToken_EditOnCreatedItemIsKept()
+    [Theory]
+    [InlineData(ConflictRule.SideAWins, "VPN drops")]
+    [InlineData(ConflictRule.SideBWins, "VPN drops every hour")]
+    public async Task FoundByToken_ItemDiffersFromIntent_IsReportedConflict(ConflictRule rule, string expected)
     {
+        // The created item no longer holds what was sent: a person edited it, or a create that takes
+        // two calls stopped half-way. Either way the rule decides, and the conflict is reported.
+        _flow.ConflictRule = rule;
         var item = _flow.A.Add(("subject", "VPN drops"));
         FailAfterCreate(_flow.B, new SimulatedCrashException("after create"));
         await Assert.ThrowsAsync<SimulatedCrashException>(() => _flow.RunAsync());
@@ -180,10 +186,13 @@ public sealed class IdempotentCreateTests
         _flow.Wait();
         _flow.B.Edit("B-1", "title", "VPN drops every hour");
 
-        await _flow.RunAsync();
+        var result = await _flow.RunAsync();
 
-        Assert.Equal("VPN drops every hour", _flow.A.Value(item.Id, "subject"));
-        Assert.Equal("VPN drops every hour", _flow.B.Value("B-1", "title"));
+        Assert.Equal(expected, _flow.A.Value(item.Id, "subject"));
+        Assert.Equal(expected, _flow.B.Value("B-1", "title"));
+        Assert.Equal(1, result.Conflicts);
+        var conflict = Assert.Single(_flow.Store.Conflicts);
+        Assert.Equal("VPN drops every hour", conflict.ValueB);
     }
 
     [Fact]

@@ -96,18 +96,32 @@ public sealed partial class SyncEngine
         return await side.Connector.FindByCreateTokenAsync(side.Container, link.CreateToken!, createdAfter, cancellationToken);
     }
 
-    // The target's base stays the intended values saved with the token, not the item's current ones,
-    // so an edit a person made on the created item before this run still counts as a change.
+    // The target's base stays the intended values saved with the token, not the item's current ones.
+    // A field where the found item differs from them was either edited by a person since, or left out
+    // by a create that stopped half-way (GitHub closes an issue with a second call). The two cannot be
+    // told apart, so the source's base of that field is dropped too: both sides then count as changed,
+    // and the flow's conflict rule decides and reports it.
     private async Task CompleteFoundCreateAsync(FlowRun run, Side target, ItemLink link, SyncItem found, CancellationToken cancellationToken)
     {
+        var source = target.Other();
         var intended = link.BaseOn(target);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var sourceBase = new Dictionary<string, string?>(link.BaseOn(source), StringComparer.Ordinal);
         foreach (var mapping in run.Request.Mappings)
         {
             var field = mapping.FieldOn(target);
-            values[field] = intended.TryGetValue(field, out var value)
-                ? value
-                : FieldNormalizer.Normalize(found.Fields.GetValueOrDefault(field), run.KindOf(target, field));
+            var stored = FieldNormalizer.Normalize(found.Fields.GetValueOrDefault(field), run.KindOf(target, field));
+            if (!intended.TryGetValue(field, out var value))
+            {
+                values[field] = stored;
+                continue;
+            }
+
+            values[field] = value;
+            if (!string.Equals(stored, value, StringComparison.Ordinal))
+            {
+                sourceBase.Remove(mapping.FieldOn(source));
+            }
         }
 
         var changes = intended
@@ -117,12 +131,12 @@ public sealed partial class SyncEngine
         link.SetItemId(target, found.Id);
         link.CreateToken = null;
         link.SetBase(target, values);
+        link.SetBase(source, sourceBase);
         link.UpdatedAt = Now();
         await run.Store.SaveLinkAsync(link, changes, [], cancellationToken);
         run.AddLink(link);
         run.Tally.ItemsCreated++;
 
-        var source = target.Other();
         run.Tally.AddWarning(
             $"Item {found.Id} on side {target.Name()} was created by an earlier run that stopped before linking it; " +
             $"it was found by its create token {token} and is now linked to item {link.ItemIdOn(source)} on side {source.Name()}.");
