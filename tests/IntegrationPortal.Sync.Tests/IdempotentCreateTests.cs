@@ -176,7 +176,7 @@ public sealed class IdempotentCreateTests
     [InlineData(ConflictRule.SideBWins, "VPN drops every hour")]
     public async Task FoundByToken_ItemDiffersFromIntent_IsReportedConflict(ConflictRule rule, string expected)
     {
-        // The created item no longer holds what was sent: a person edited it, or a create that takes
+        // The created item no longer contains what was sent: a person edited it, or a create that takes
         // two calls stopped half-way. Either way the rule decides, and the conflict is reported.
         _flow.ConflictRule = rule;
         var item = _flow.A.Add(("subject", "VPN drops"));

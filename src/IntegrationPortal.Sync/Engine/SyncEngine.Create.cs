@@ -35,9 +35,9 @@ public sealed partial class SyncEngine
         await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
         run.AddLink(link);
 
-        // Any failure keeps the token, even a 4xx: a connector that makes more than one call to create
-        // (GitHub closes an issue with a second request) can fail after the item was stored. The next
-        // run searches for the token before creating again.
+        // Any failure keeps the token, a 4xx included, because a connector that makes more than one call
+        // to create (GitHub closes an issue with a second request) can fail after the item was stored.
+        // The next run searches for the token before creating again.
         var targetSide = run.SideOf(target);
         var created = await targetSide.Connector.CreateAsync(targetSide.Container, fields, link.CreateToken, cancellationToken);
 

@@ -33,8 +33,8 @@ public sealed partial class SyncEngine
             run.Tally.AddWarning(warning);
         }
 
-        // A conflict is recorded before its writes: after a crash between the writes and the save,
-        // the next run sees both sides equal and would never report that a rule overrode an edit.
+        // A conflict is recorded before its writes. After a crash between the writes and the save, the
+        // next run finds both sides equal and would never report that a rule overrode an edit.
         // NOTE: a crash after this save and before the writes records the conflict twice.
         if (plan.ConflictRecords.Count > 0)
         {

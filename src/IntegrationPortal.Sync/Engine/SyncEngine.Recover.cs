@@ -79,9 +79,9 @@ public sealed partial class SyncEngine
         await CreateCounterpartAsync(run, source, sourceItem, link, cancellationToken);
     }
 
-    // The item is usually among those just read, because it was created after the target's cursor;
-    // finding it there needs no call, and keeps it from being copied back as a new item should the
-    // search fail. Otherwise the tool is searched.
+    // The item is usually among those just read, because it was created after the target's cursor.
+    // Finding it there needs no call. It also keeps the item from being copied back as a new one
+    // when the search fails. Otherwise the tool is searched.
     private static async Task<SyncItem?> FindCreatedItemAsync(FlowRun run, Side target, ItemLink link, CancellationToken cancellationToken)
     {
         var read = run.ItemsOn(target).Items
@@ -99,7 +99,7 @@ public sealed partial class SyncEngine
     // The target's base stays the intended values saved with the token, not the item's current ones.
     // A field where the found item differs from them was either edited by a person since, or left out
     // by a create that stopped half-way (GitHub closes an issue with a second call). The two cannot be
-    // told apart, so the source's base of that field is dropped too: both sides then count as changed,
+    // distinguished, so the source's base of that field is dropped too: both sides then count as changed,
     // and the flow's conflict rule decides and reports it.
     private async Task CompleteFoundCreateAsync(FlowRun run, Side target, ItemLink link, SyncItem found, CancellationToken cancellationToken)
     {

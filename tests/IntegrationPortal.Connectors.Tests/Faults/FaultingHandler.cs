@@ -7,7 +7,7 @@ namespace IntegrationPortal.Connectors.Tests.Faults;
 /// <summary>Where a request fails: before the emulator applies it, or after, when its response is lost.</summary>
 public enum RequestFault
 {
-    /// <summary>The emulator answers HTTP 503 without applying the request (its InjectFaults).</summary>
+    /// <summary>The emulator responds with HTTP 503 without applying the request (its InjectFaults).</summary>
     ServerErrorBefore,
 
     /// <summary>The worker dies before the request is sent.</summary>
@@ -19,7 +19,7 @@ public enum RequestFault
     /// <summary>The emulator applies the request, then the response never arrives.</summary>
     TimeoutAfter,
 
-    /// <summary>The emulator applies the request, then a proxy answers HTTP 502 in its place.</summary>
+    /// <summary>The emulator applies the request, then a proxy responds with HTTP 502 in its place.</summary>
     BadGatewayAfter,
 }
 

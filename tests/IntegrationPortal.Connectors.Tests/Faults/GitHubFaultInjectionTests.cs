@@ -12,14 +12,14 @@ using Xunit.Abstractions;
 namespace IntegrationPortal.Connectors.Tests.Faults;
 
 /// <summary>
-/// Runs random schedules of a GitHub-to-GitHub flow between two repositories of the emulator, with
-/// one request failed per run before or after the emulator applied it, then recovers and checks that
-/// the repositories converged with no duplicate and no lost edit. SYNC_FAULT_EMULATOR_SCHEDULES sets
-/// the count (default 25) and SYNC_FAULT_SEED the first seed; a failure prints its schedule's seed.
+/// Runs random schedules of a GitHub-to-GitHub flow between two repositories of the emulator. Each
+/// run fails one request, before or after the emulator applied it. After recovery, the test checks
+/// that the repositories converged with no duplicate and no lost edit. SYNC_FAULT_EMULATOR_SCHEDULES sets
+/// the count (default 100) and SYNC_FAULT_SEED the first seed; a failure prints its schedule's seed.
 /// </summary>
 public sealed class GitHubFaultInjectionTests(ITestOutputHelper output)
 {
-    private const int DefaultSchedules = 25;
+    private const int DefaultSchedules = 100;
     private const int DefaultSeed = 20261204;
     private const int MaxRecoveryRuns = 8;
     private static readonly CancellationToken None = CancellationToken.None;

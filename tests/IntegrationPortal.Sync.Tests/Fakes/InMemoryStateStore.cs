@@ -9,7 +9,7 @@ public enum StoreOperation
     SaveCursors,
 }
 
-/// <summary>One save as <see cref="InMemoryStateStore.OnCall"/> sees it: before or after it was stored.</summary>
+/// <summary>One save as <see cref="InMemoryStateStore.OnCall"/> receives it: before or after it was stored.</summary>
 public sealed record StoreCall(StoreOperation Operation, bool Applied);
 
 /// <summary>

@@ -12,7 +12,7 @@ public enum ToolOperation
 }
 
 /// <summary>
-/// One call as <see cref="InMemoryTool.OnCall"/> sees it: before the tool applied it, or after it
+/// One call as <see cref="InMemoryTool.OnCall"/> receives it: before the tool applied it, or after it
 /// applied it but before the caller received the result.
 /// </summary>
 public sealed record ToolCall(ToolOperation Operation, string? ItemId, bool Applied);

@@ -5,13 +5,13 @@ using IntegrationPortal.Sync.Tests.Fakes;
 namespace IntegrationPortal.Sync.Tests.Faults;
 
 /// <summary>
-/// Checks the end state of a flow after recovery: every item linked exactly once, both sides equal
-/// per mapping after translation, and the last edit of every field kept unless a conflict reported
-/// with its value decided otherwise, or a write based on an older read overwrote it.
+/// Checks the end state of a flow after recovery. Every item must be linked exactly once, and both
+/// sides equal per mapping after translation. The last edit of every field must be kept, unless a
+/// conflict reported with its value decided otherwise or a write based on an older read overwrote it.
 /// </summary>
 public static class ConvergenceCheck
 {
-    public static IReadOnlyList<string> Find(SyncHarness flow, IReadOnlyList<PersonEdit> edits, IReadOnlyList<PersonEdit> engineWrites)
+    public static IReadOnlyList<string> Find(SyncHarness flow, IReadOnlyList<FieldWrite> edits, IReadOnlyList<FieldWrite> engineWrites)
     {
         var failures = new List<string>();
         var links = flow.Store.Links;
@@ -57,8 +57,8 @@ public static class ConvergenceCheck
     private static void CheckPair(
         List<string> failures,
         SyncHarness flow,
-        IReadOnlyList<PersonEdit> edits,
-        IReadOnlyList<PersonEdit> engineWrites,
+        IReadOnlyList<FieldWrite> edits,
+        IReadOnlyList<FieldWrite> engineWrites,
         ItemLink link)
     {
         var idA = link.ItemIdA!;
@@ -81,8 +81,8 @@ public static class ConvergenceCheck
     private static void CheckLastEdit(
         List<string> failures,
         SyncHarness flow,
-        IReadOnlyList<PersonEdit> edits,
-        IReadOnlyList<PersonEdit> engineWrites,
+        IReadOnlyList<FieldWrite> edits,
+        IReadOnlyList<FieldWrite> engineWrites,
         FieldMapping mapping,
         string idA,
         string idB,
@@ -118,13 +118,13 @@ public static class ConvergenceCheck
             " and no conflict with that value was reported.");
     }
 
-    // A field set back to a value it had before may equal the base, and a three-way merge then sees
+    // A field set back to a value it had before may equal the base, and a three-way merge then finds
     // no change on that side. The base can also lag behind the engine's own last write, when a run
     // stopped between the write and saving the base. So such an edit cannot be required to win.
-    private static bool ReturnsToEarlierValue(IEnumerable<PersonEdit> writes, PersonEdit last) =>
+    private static bool ReturnsToEarlierValue(IEnumerable<FieldWrite> writes, FieldWrite last) =>
         writes.Any(edit => edit.Sequence < last.Sequence && edit.Side == last.Side && edit.ItemId == last.ItemId
             && edit.Field == last.Field && edit.Value == last.Value);
 
-    private static string? InTermsOfA(FieldMapping mapping, PersonEdit edit) =>
+    private static string? InTermsOfA(FieldMapping mapping, FieldWrite edit) =>
         edit.Side == "A" ? edit.Value : ValueMapTranslator.ToA(mapping, edit.Value).Value;
 }

@@ -7,8 +7,8 @@ namespace IntegrationPortal.Sync.Tests.Faults;
 
 /// <summary>
 /// Runs many random schedules of edits, runs and faults. SYNC_FAULT_SCHEDULES sets how many
-/// (default 2000) and SYNC_FAULT_SEED the first seed (default 20261204); schedule i uses seed + i,
-/// so a failing schedule is replayed with its own seed and a count of 1.
+/// (default 2000) and SYNC_FAULT_SEED the first seed (default 20261204). Schedule i uses seed + i,
+/// so a failing schedule is replayed with its own seed and a count of 1, which also prints a trace.
 /// </summary>
 public sealed class FaultInjectionTests(ITestOutputHelper output)
 {
@@ -70,7 +70,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
         runner.Flow.A.Add(("subject", "VPN drops"));
         await runner.Flow.RunAsync();
         var idA = runner.Flow.A.Items.Last().Id;
-        runner.Edits.Add(new PersonEdit(long.MaxValue, "A", idA, "subject", "Edit the engine never saw"));
+        runner.Edits.Add(new FieldWrite(long.MaxValue, "A", idA, "subject", "Edit the engine never saw"));
 
         var failures = ConvergenceCheck.Find(runner.Flow, runner.Edits, runner.EngineWrites);
 

@@ -48,10 +48,10 @@ public sealed class FaultScheduleRunner
     public Action<string>? Trace { get; set; }
 
     /// <summary>Every edit a person made, in order, including the values of added items.</summary>
-    public List<PersonEdit> Edits { get; } = [];
+    public List<FieldWrite> Edits { get; } = [];
 
     /// <summary>Every value the engine wrote, by create or update, numbered in the same order as <see cref="Edits"/>.</summary>
-    public List<PersonEdit> EngineWrites { get; } = [];
+    public List<FieldWrite> EngineWrites { get; } = [];
 
     public async Task<FaultOutcome> RunAsync()
     {
@@ -204,12 +204,12 @@ public sealed class FaultScheduleRunner
         };
         foreach (var (field, value) in fields ?? new Dictionary<string, string?>())
         {
-            EngineWrites.Add(new PersonEdit(++_sequence, side, itemId!, field, Normalize(side, field, value)));
+            EngineWrites.Add(new FieldWrite(++_sequence, side, itemId!, field, Normalize(side, field, value)));
         }
     }
 
     // An edit that a person made after the engine last read the item, to a field that the engine now
-    // writes with another value, is overwritten: the tool offers no revision check to stop it.
+    // writes with another value, is overwritten, because the tool offers no revision check to stop it.
     private void MarkStaleOverwrites(string side)
     {
         var tool = side == "A" ? Flow.A : Flow.B;
@@ -246,7 +246,7 @@ public sealed class FaultScheduleRunner
                     return;
                 }
 
-                // Setting a field to the value it has is no edit: no tool or engine can tell it happened.
+                // Setting a field to the value it has is no edit, because no tool or engine can detect it.
                 var itemId = items[edit.ItemIndex % items.Count].Id;
                 var changed = Normalize(edit.Side, edit.Field, target.Value(itemId, edit.Field)) != Normalize(edit.Side, edit.Field, edit.Value);
                 target.Edit(itemId, edit.Field, edit.Value);
@@ -263,7 +263,7 @@ public sealed class FaultScheduleRunner
 
     private void Record(string side, string itemId, string field, string? value)
     {
-        Edits.Add(new PersonEdit(++_sequence, side, itemId, field, Normalize(side, field, value)));
+        Edits.Add(new FieldWrite(++_sequence, side, itemId, field, Normalize(side, field, value)));
         Trace?.Invoke($"  edit {_sequence}: {side} {itemId} {field}='{value}'");
     }
 
@@ -275,8 +275,8 @@ public sealed class FaultScheduleRunner
     }
 }
 
-/// <summary>One change a person made to one field, with its place in the order of all changes.</summary>
-public sealed record PersonEdit(long Sequence, string Side, string ItemId, string Field, string? Value)
+/// <summary>One value written to one field, by a person or by the engine, with its place in the order of all writes.</summary>
+public sealed record FieldWrite(long Sequence, string Side, string ItemId, string Field, string? Value)
 {
     /// <summary>Whether an engine write based on an older read of the item replaced the value.</summary>
     public bool OverwrittenByStaleWrite { get; set; }

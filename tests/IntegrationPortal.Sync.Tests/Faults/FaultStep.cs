@@ -6,13 +6,13 @@ public enum FaultKind
     /// <summary>The worker dies: an exception the engine does not catch leaves the run.</summary>
     Crash,
 
-    /// <summary>The tool answers HTTP 503.</summary>
+    /// <summary>The tool responds with HTTP 503.</summary>
     ServerError,
 
     /// <summary>No response arrives (a ConnectorException without a status).</summary>
     Timeout,
 
-    /// <summary>The tool answers HTTP 422, as GitHub does when closing a just-created issue fails.</summary>
+    /// <summary>The tool responds with HTTP 422, as GitHub does when closing a just-created issue fails.</summary>
     Rejected,
 }
 
