@@ -6,7 +6,8 @@ namespace IntegrationPortal.Connectors.CreateTokens;
 /// <summary>
 /// Stores a sync create token on an item as an HTML comment at the end of its description, and
 /// removes it again when the description is read, so the token never reaches a synced value.
-/// GitHub's Markdown and Redmine's Textile and CommonMark formatters do not render the comment.
+/// GitHub's Markdown and Redmine's Textile and CommonMark formatters do not render the comment
+/// (the Redmine ones checked on Redmine 5.0.4).
 /// </summary>
 /// <remarks>
 /// NOTE: Redmine's legacy "Markdown" formatter (Redcarpet, deprecated since Redmine 5.0) escapes
