@@ -80,7 +80,9 @@ public sealed class GitHubCreateRecoveryTests : IAsyncLifetime
 
         var result = await RunAsync();
 
+        // Two reads, the token search, and a get of each item of the pair: no create.
         Assert.True(fired);
+        Assert.Equal(5, _faults.Requests);
         Assert.Equal(1, result.ItemsCreated);
         Assert.Equal(0, result.ItemsUpdated);
         Assert.Contains(result.Warnings, warning => warning.Contains("found by its create token"));
