@@ -81,7 +81,7 @@ public static class ApiCallsRun
                 ["description"] = $"Steps to reproduce issue {i}.",
                 ["status"] = i % 10 == 0 ? "closed" : "open",
                 ["labels"] = i % 2 == 0 ? "bug, ui" : "question",
-            }, CancellationToken.None);
+            }, createToken: null, CancellationToken.None);
             numbers.Add(created.Id);
         }
 

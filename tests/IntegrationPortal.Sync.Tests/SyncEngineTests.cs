@@ -431,22 +431,6 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
-    public async Task CreateTimeout_LeavesLinkForReview()
-    {
-        var item = _flow.A.Add(("subject", "VPN drops"));
-        _flow.B.FailOn(ToolOperation.Create);
-        var first = await _flow.RunAsync();
-        _flow.B.ClearFailures();
-        _flow.Wait();
-
-        var second = await _flow.RunAsync();
-
-        Assert.Equal(1, first.ItemsFailed);
-        Assert.Equal(0, _flow.B.Count);
-        Assert.Contains(second.Warnings, warning => warning.Contains($"item {item.Id} on side A"));
-    }
-
-    [Fact]
     public async Task CreateRejected_IsRetriedNextRun()
     {
         _flow.A.Add(("subject", "VPN drops"));

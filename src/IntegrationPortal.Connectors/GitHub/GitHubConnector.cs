@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
@@ -110,14 +111,24 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
     /// <summary>
     /// Creates an issue with POST; GitHub always opens new issues, so a "closed" status is written
     /// with a second PATCH call. When that PATCH fails, the issue stays open and the exception message states that.
+    /// The create token goes into an HTML comment at the end of the body, which GitHub does not render.
     /// </summary>
-    public async Task<SyncItem> CreateAsync(string container, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
+    public async Task<SyncItem> CreateAsync(
+        string container,
+        IReadOnlyDictionary<string, string?> fields,
+        string? createToken,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fields);
 
         var path = $"repos/{RepositoryPath(container)}/issues";
         var call = $"POST /{path}";
         var body = GitHubIssueMapper.ToRequestBody(fields, call);
+        if (createToken is not null)
+        {
+            body["body"] = CreateTokenMarker.Append((string?)body["body"], createToken, call);
+        }
+
         var closeAfterCreate = body.Remove("state", out var state) && (string?)state == "closed";
 
         using var response = await SendAsync(HttpMethod.Post, path, body, cancellationToken);
@@ -141,6 +152,33 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
 
         using var closed = await ReadJsonAsync(closeResponse, cancellationToken);
         return GitHubIssueMapper.ToSyncItem(closed.RootElement);
+    }
+
+    /// <summary>
+    /// Lists the issues updated since <paramref name="createdAfter"/>, which include every issue created
+    /// since then, and returns the one whose body ends with the token's marker. The issues list is
+    /// used rather than the search API because GitHub indexes new issues for search with a delay.
+    /// </summary>
+    public async Task<SyncItem?> FindByCreateTokenAsync(
+        string container,
+        string createToken,
+        DateTimeOffset createdAfter,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(createToken);
+
+        var since = createdAfter.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var query = $"repos/{RepositoryPath(container)}/issues?state=all&sort=created&direction=desc&since={since}&per_page={PageSize}";
+        SyncItem? found = null;
+        await ReadAllPagesAsync(query, $"GET /repos/{container}/issues", issue =>
+        {
+            if (found is null && !GitHubIssueMapper.IsPullRequest(issue))
+            {
+                var item = GitHubIssueMapper.ToSyncItem(issue);
+                found = item.CreateToken == createToken ? item : null;
+            }
+        }, cancellationToken);
+        return found;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
 
 namespace IntegrationPortal.Connectors.GitHub;
@@ -23,12 +24,12 @@ internal static class GitHubIssueMapper
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [Title] = GetString(issue, "title"),
-            [Description] = NormalizeDescription(GetString(issue, "body")),
+            [Description] = NormalizeDescription(CreateTokenMarker.Strip(GetString(issue, "body"), out var createToken)),
             [Status] = GetString(issue, "state"),
             [Labels] = NormalizeLabels(ReadLabelNames(issue)),
         };
 
-        return new SyncItem(number, updatedAt, fields, GetString(issue, "html_url"));
+        return new SyncItem(number, updatedAt, fields, GetString(issue, "html_url")) { CreateToken = createToken };
     }
 
     public static bool IsPullRequest(JsonElement issue) => issue.TryGetProperty("pull_request", out _);

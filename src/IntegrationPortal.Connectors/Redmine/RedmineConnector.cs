@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.Logging;
 
@@ -152,9 +153,14 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         return envelope is null ? null : RedmineIssueMapper.ToSyncItem(envelope.Issue, BaseUrlText);
     }
 
+    /// <summary>
+    /// Creates an issue. The create token goes into an HTML comment at the end of the description,
+    /// which Redmine's Textile and CommonMark formatters do not render.
+    /// </summary>
     public async Task<SyncItem> CreateAsync(
         string container,
         IReadOnlyDictionary<string, string?> fields,
+        string? createToken,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(container);
@@ -162,6 +168,12 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
 
         var issue = await BuildIssuePayloadAsync(fields, cancellationToken);
         issue["project_id"] = container;
+        if (createToken is not null)
+        {
+            var description = (string?)issue["description"];
+            issue["description"] = CreateTokenMarker.Append(string.IsNullOrEmpty(description) ? null : description, createToken, "POST /issues.json");
+        }
+
         var body = new JsonObject { ["issue"] = issue };
 
         var envelope = await SendJsonAsync<RedmineIssueEnvelope>(HttpMethod.Post, "issues.json", body, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
 
 namespace IntegrationPortal.Connectors.Redmine;
@@ -18,12 +19,12 @@ internal static class RedmineIssueMapper
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [TitleKey] = issue.Subject,
-            [DescriptionKey] = NormalizeDescription(issue.Description),
+            [DescriptionKey] = NormalizeDescription(CreateTokenMarker.Strip(issue.Description, out var createToken)),
             [StatusKey] = issue.Status?.Name,
             [TrackerKey] = issue.Tracker?.Name,
             [PriorityKey] = issue.Priority?.Name,
         };
-        return new SyncItem(id, issue.UpdatedOn.ToUniversalTime(), fields, $"{baseUrl}/issues/{id}");
+        return new SyncItem(id, issue.UpdatedOn.ToUniversalTime(), fields, $"{baseUrl}/issues/{id}") { CreateToken = createToken };
     }
 
     /// <summary>

@@ -26,8 +26,28 @@ public interface IConnector
     /// <summary>Reads one item, or returns null when the tool reports that it does not exist.</summary>
     Task<SyncItem?> GetAsync(string container, string itemId, CancellationToken cancellationToken);
 
-    /// <summary>Creates an item with the given canonical field values and returns it as stored.</summary>
-    Task<SyncItem> CreateAsync(string container, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates an item with the given canonical field values and returns it as stored. A non-null
+    /// <paramref name="createToken"/> is stored on the item where no synced field carries it, so
+    /// <see cref="FindByCreateTokenAsync"/> can find the item after a create whose response was lost.
+    /// </summary>
+    Task<SyncItem> CreateAsync(
+        string container,
+        IReadOnlyDictionary<string, string?> fields,
+        string? createToken,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds the item that <see cref="CreateAsync"/> stored with <paramref name="createToken"/>, looking
+    /// only at items the tool created at or after <paramref name="createdAfter"/>, or returns null when
+    /// there is none. Throws <see cref="ConnectorException"/> when the search could not be completed, so
+    /// a caller never reads a failed search as "not created".
+    /// </summary>
+    Task<SyncItem?> FindByCreateTokenAsync(
+        string container,
+        string createToken,
+        DateTimeOffset createdAfter,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes only the given fields of an item, leaving every other field untouched. When

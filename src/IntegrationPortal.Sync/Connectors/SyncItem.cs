@@ -13,4 +13,11 @@ public sealed record SyncItem(
     IReadOnlyDictionary<string, string?> Fields,
     string? WebUrl = null,
     string? UpdatedBy = null,
-    string? Version = null);
+    string? Version = null)
+{
+    /// <summary>
+    /// The create token that <see cref="IConnector.CreateAsync"/> stored on the item, while the tool
+    /// still has it, or null. It is never part of <see cref="Fields"/>.
+    /// </summary>
+    public string? CreateToken { get; init; }
+}

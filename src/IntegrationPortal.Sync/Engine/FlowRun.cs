@@ -128,14 +128,26 @@ internal sealed class FlowRun
     /// Counts a failed item and keeps the cursor of its side at or before the item's update time,
     /// so the next run reads the item again.
     /// </summary>
-    public void RecordFailure(Side side, SyncItem item, string message)
+    public void RecordFailure(Side side, SyncItem item, string message) => RecordFailure(side, item.Id, item.UpdatedAt, message);
+
+    /// <summary>
+    /// Counts a failed item given by id. Without an update time (the item was not read in this run)
+    /// the side's cursor stays where it was.
+    /// </summary>
+    public void RecordFailure(Side side, string itemId, DateTimeOffset? updatedAt, string message)
     {
         Tally.ItemsFailed++;
-        Tally.AddError($"Item {item.Id} on side {side.Name()}: {message}");
+        Tally.AddError($"Item {itemId} on side {side.Name()}: {message}");
 
-        if (!_earliestFailure.TryGetValue(side, out var earliest) || item.UpdatedAt < earliest)
+        var bound = updatedAt ?? SideOf(side).Cursor;
+        if (bound is null)
         {
-            _earliestFailure[side] = item.UpdatedAt;
+            return;
+        }
+
+        if (!_earliestFailure.TryGetValue(side, out var earliest) || bound < earliest)
+        {
+            _earliestFailure[side] = bound.Value;
         }
     }
 

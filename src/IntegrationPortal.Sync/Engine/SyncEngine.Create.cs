@@ -5,7 +5,8 @@ namespace IntegrationPortal.Sync.Engine;
 
 // Creating a counterpart takes three steps, so a run that stops half-way can be recognized instead
 // of creating the item twice. The link is saved first with a create token and the intended values.
-// Then the item is created, and then the link is completed with the new id.
+// Then the item is created with the token stored on it, and then the link is completed with the new
+// id. A retry of an interrupted create keeps its token, so a later search finds either attempt.
 public sealed partial class SyncEngine
 {
     private async Task CreateCounterpartAsync(
@@ -27,14 +28,18 @@ public sealed partial class SyncEngine
 
         link ??= NewLink(run, source, item.Id);
         run.TryBeginLink(link);
-        link.CreateToken = Guid.NewGuid().ToString("N");
+        link.CreateToken ??= Guid.NewGuid().ToString("N");
         link.SetBase(source, SourceBase(run, source, item, skippedFields));
         link.SetBase(target, new Dictionary<string, string?>(fields, StringComparer.Ordinal));
         link.UpdatedAt = Now();
         await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
         run.AddLink(link);
 
-        var created = await CreateOrReleaseIntentAsync(run, target, link, fields, cancellationToken);
+        // Any failure keeps the token, a 4xx included, because a connector that makes more than one call
+        // to create (GitHub closes an issue with a second request) can fail after the item was stored.
+        // The next run searches for the token before creating again.
+        var targetSide = run.SideOf(target);
+        var created = await targetSide.Connector.CreateAsync(targetSide.Container, fields, link.CreateToken, cancellationToken);
 
         link.SetItemId(target, created.Id);
         link.CreateToken = null;
@@ -124,46 +129,8 @@ public sealed partial class SyncEngine
         return values;
     }
 
-    // A 4xx response means the tool rejected the create, so no item exists and the token is cleared
-    // for the next run to try again. Any other failure (timeout, 5xx, no response) may have created
-    // the item, so the token stays and the link waits for review.
-    private async Task<SyncItem> CreateOrReleaseIntentAsync(
-        FlowRun run,
-        Side target,
-        ItemLink link,
-        Dictionary<string, string?> fields,
-        CancellationToken cancellationToken)
-    {
-        var side = run.SideOf(target);
-        try
-        {
-            return await side.Connector.CreateAsync(side.Container, fields, cancellationToken);
-        }
-        catch (ConnectorException exception) when (exception.StatusCode is >= 400 and < 500)
-        {
-            link.CreateToken = null;
-            link.SetBase(target, []);
-            link.UpdatedAt = Now();
-            await run.Store.SaveLinkAsync(link, [], [], cancellationToken);
-            throw;
-        }
-    }
-
-    private async Task ResumeCreateAsync(FlowRun run, Side source, SyncItem item, ItemLink link, CancellationToken cancellationToken)
-    {
-        if (link.CreateToken is null)
-        {
-            await CreateCounterpartAsync(run, source, item, link, cancellationToken);
-            return;
-        }
-
-        // NOTE: find-by-token is not implemented, because connectors cannot store or search a token
-        // yet. A pending create whose item was not recognized before this step is left for review.
-        var target = source.Other();
-        run.Tally.AddWarning(
-            $"An earlier run started creating the counterpart of item {item.Id} on side {source.Name()} " +
-            $"(create token {link.CreateToken}) but stopped before linking it; check side {target.Name()} " +
-            "for that item and link or remove the pending link before it is created again.");
-        LogPendingCreate(_logger, item.Id, source.Name(), run.Request.FlowId);
-    }
+    // Pending links with a token are recovered before the item loop, so a link without a counterpart
+    // reaches the loop only when an earlier engine version cleared its token after a rejected create.
+    private Task ResumeCreateAsync(FlowRun run, Side source, SyncItem item, ItemLink link, CancellationToken cancellationToken) =>
+        CreateCounterpartAsync(run, source, item, link, cancellationToken);
 }

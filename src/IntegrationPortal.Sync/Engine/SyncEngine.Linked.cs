@@ -31,27 +31,26 @@ public sealed partial class SyncEngine
 
     // A write rejected as stale (HTTP 412) is not forced. Both items are read again and merged
     // again, and fields written before the rejection count as synced on their side, so their values
-    // are compared, not copied back. The changes and conflicts of those writes are kept for the save.
+    // are compared, not copied back. The changes of those writes are kept for the save.
     private async Task MergePairAsync(FlowRun run, ItemLink link, SyncItem itemA, SyncItem itemB, CancellationToken cancellationToken)
     {
         var bases = PairBases.CopyOf(link);
-        var done = new AppliedWrites();
+        var changes = new List<FieldChange>();
 
         for (var attempt = 1; ; attempt++)
         {
             var plan = PairPlan.Build(run, bases, itemA, itemB);
-            var attemptConflicts = new List<FieldConflict>();
+            await SaveConflictsAsync(run, link, plan, cancellationToken);
             try
             {
-                await WriteFieldsAsync(run, Side.A, plan, bases, done.Changes, attemptConflicts, cancellationToken);
-                await WriteFieldsAsync(run, Side.B, plan, bases, done.Changes, attemptConflicts, cancellationToken);
-                await SavePlanAsync(run, link, plan, done, cancellationToken);
+                await WriteFieldsAsync(run, Side.A, plan, bases, changes, cancellationToken);
+                await WriteFieldsAsync(run, Side.B, plan, bases, changes, cancellationToken);
+                await SavePlanAsync(run, link, plan, changes, cancellationToken);
                 return;
             }
             catch (ConnectorException exception) when (exception.StatusCode == PreconditionFailed && attempt < MaxWriteAttempts)
             {
                 LogStaleWrite(_logger, link.ItemIdA, link.ItemIdB, run.Request.FlowId, attempt);
-                done.EarlierConflicts.AddRange(attemptConflicts);
             }
 
             var freshA = await GetItemAsync(run, Side.A, itemA.Id, cancellationToken);
@@ -66,16 +65,30 @@ public sealed partial class SyncEngine
         }
     }
 
-    private async Task SavePlanAsync(FlowRun run, ItemLink link, PairPlan plan, AppliedWrites done, CancellationToken cancellationToken)
+    // A conflict is recorded before its writes. After a crash between the writes and the save, the
+    // next run finds both sides equal and would never report that a rule overrode an edit. The
+    // link keeps its old bases here; they move only with the save after the writes.
+    // NOTE: a crash after this save and before the writes finds the conflict again on the next run;
+    // the store then supersedes the first record with the second.
+    private static async Task SaveConflictsAsync(FlowRun run, ItemLink link, PairPlan plan, CancellationToken cancellationToken)
     {
-        run.Tally.Conflicts += done.EarlierConflicts.Count + plan.Conflicts;
+        if (plan.ConflictRecords.Count == 0)
+        {
+            return;
+        }
+
+        run.Tally.Conflicts += plan.Conflicts;
+        await run.Store.SaveLinkAsync(link, [], plan.ConflictRecords, cancellationToken);
+    }
+
+    private async Task SavePlanAsync(FlowRun run, ItemLink link, PairPlan plan, List<FieldChange> changes, CancellationToken cancellationToken)
+    {
         foreach (var warning in plan.Warnings)
         {
             run.Tally.AddWarning(warning);
         }
 
-        List<FieldConflict> conflicts = [.. done.EarlierConflicts, .. plan.ConflictRecords];
-        if (done.Changes.Count == 0 && conflicts.Count == 0 && plan.BasesEqual(link))
+        if (changes.Count == 0 && plan.BasesEqual(link))
         {
             return;
         }
@@ -83,7 +96,7 @@ public sealed partial class SyncEngine
         link.BaseA = plan.BaseA;
         link.BaseB = plan.BaseB;
         link.UpdatedAt = Now();
-        await run.Store.SaveLinkAsync(link, done.Changes, conflicts, cancellationToken);
+        await run.Store.SaveLinkAsync(link, changes, [], cancellationToken);
     }
 
     // The write carries the version read with the item, so a tool with conditional writes rejects
@@ -94,7 +107,6 @@ public sealed partial class SyncEngine
         PairPlan plan,
         PairBases bases,
         List<FieldChange> changes,
-        List<FieldConflict> conflicts,
         CancellationToken cancellationToken)
     {
         var fields = side == Side.A ? plan.WritesA : plan.WritesB;
@@ -114,26 +126,11 @@ public sealed partial class SyncEngine
         }
 
         changes.AddRange(plan.Changes.Where(change => change.TargetSide == side.Name()));
-
-        // A conflict won by the other side was resolved by this write.
-        var winner = side.Other().Name();
-        conflicts.AddRange(plan.ConflictRecords.Where(conflict => conflict.WinningSide == winner));
     }
 
     private static Task<SyncItem?> GetItemAsync(FlowRun run, Side side, string itemId, CancellationToken cancellationToken)
     {
         var source = run.SideOf(side);
         return source.Connector.GetAsync(source.Container, itemId, cancellationToken);
-    }
-
-    /// <summary>
-    /// The field changes written for one pair across its attempts, and the conflicts resolved by
-    /// writes of attempts that a stale write later ended.
-    /// </summary>
-    private sealed class AppliedWrites
-    {
-        public List<FieldChange> Changes { get; } = [];
-
-        public List<FieldConflict> EarlierConflicts { get; } = [];
     }
 }

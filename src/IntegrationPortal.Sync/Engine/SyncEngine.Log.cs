@@ -32,11 +32,11 @@ public sealed partial class SyncEngine
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Pending create of the counterpart of item {ItemId} on side {Side} of flow {FlowId} needs review")]
-    private static partial void LogPendingCreate(ILogger logger, string itemId, string side, Guid flowId);
+        Message = "Creating the counterpart of item {ItemId} on side {Side} of flow {FlowId} again, because its create token was not found")]
+    private static partial void LogCreateRetried(ILogger logger, string itemId, string side, Guid flowId);
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Linked item {CreatedId} on side {Side} of flow {FlowId}, created by an interrupted run, to its source item {SourceId}")]
-    private static partial void LogAdopted(ILogger logger, string createdId, string side, Guid flowId, string? sourceId);
+        Message = "Linked item {CreatedId} on side {Side} of flow {FlowId}, found by the create token of an interrupted run, to its source item {SourceId}")]
+    private static partial void LogFoundByToken(ILogger logger, string createdId, string side, Guid flowId, string? sourceId);
 }

@@ -51,7 +51,7 @@ public sealed partial class SyncEngine
         var run = new FlowRun(request, store, itemsA, itemsB, links, progress);
         run.ReportStart();
 
-        await AdoptInterruptedCreatesAsync(run, cancellationToken);
+        await RecoverPendingCreatesAsync(run, cancellationToken);
 
         foreach (var item in itemsA.Items)
         {

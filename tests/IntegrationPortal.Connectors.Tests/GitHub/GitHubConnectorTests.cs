@@ -17,7 +17,7 @@ public sealed class GitHubConnectorTests
         var connector = context.CreateConnector();
         for (var i = 1; i <= 105; i++)
         {
-            await connector.CreateAsync("acme/big", new Dictionary<string, string?> { ["title"] = $"Issue {i}" }, None);
+            await connector.CreateAsync("acme/big", new Dictionary<string, string?> { ["title"] = $"Issue {i}" }, createToken: null, None);
         }
 
         var before = context.Emulator.RequestCount;
@@ -45,7 +45,7 @@ public sealed class GitHubConnectorTests
     {
         await using var context = await GitHubTestContext.StartAsync();
         var connector = context.CreateConnector();
-        var created = await connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "To close" }, None);
+        var created = await connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "To close" }, createToken: null, None);
 
         await connector.CloseAsync(GitHubEmulator.EmptyRepository, created.Id, None);
         var closed = await connector.GetAsync(GitHubEmulator.EmptyRepository, created.Id, None);
@@ -89,7 +89,7 @@ public sealed class GitHubConnectorTests
     {
         await using var context = await GitHubTestContext.StartAsync();
         var connector = context.CreateConnector();
-        await connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "Real issue" }, None);
+        await connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "Real issue" }, createToken: null, None);
         var pullRequest = context.Emulator.AddPullRequest(GitHubEmulator.EmptyRepository, "Add a feature");
 
         var items = await connector.ReadChangedAsync(GitHubEmulator.EmptyRepository, null, None);
@@ -123,7 +123,7 @@ public sealed class GitHubConnectorTests
             ["description"] = "Line one\r\nLine two  \r\n\r\n",
             ["status"] = "closed",
             ["labels"] = "ui, Bug, api",
-        }, None);
+        }, createToken: null, None);
 
         Assert.Equal(2, context.Emulator.RequestCount);
         Assert.Equal("closed", created.Fields["status"]);
@@ -146,7 +146,7 @@ public sealed class GitHubConnectorTests
             ["title"] = "Original title",
             ["description"] = "Original body",
             ["labels"] = "bug",
-        }, None);
+        }, createToken: null, None);
 
         await connector.UpdateAsync(GitHubEmulator.EmptyRepository, created.Id, new Dictionary<string, string?> { ["status"] = "closed" }, expectedVersion: null, None);
         var afterStatus = await connector.GetAsync(GitHubEmulator.EmptyRepository, created.Id, None);
@@ -182,7 +182,7 @@ public sealed class GitHubConnectorTests
             ["title"] = "No labels",
             ["labels"] = " , ",
             ["description"] = "   ",
-        }, None);
+        }, createToken: null, None);
 
         Assert.Null(created.Fields["labels"]);
         Assert.Null(created.Fields["description"]);
@@ -204,7 +204,7 @@ public sealed class GitHubConnectorTests
         var connector = context.CreateConnector();
 
         var exception = await Assert.ThrowsAsync<ConnectorException>(() =>
-            connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["description"] = "x" }, None));
+            connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["description"] = "x" }, createToken: null, None));
 
         Assert.Equal(422, exception.StatusCode);
         Assert.Contains("Validation Failed", exception.Message);

@@ -123,7 +123,7 @@ public sealed class GitHubResilienceTests
         context.Emulator.InjectFaults(1, 500);
 
         var exception = await Assert.ThrowsAsync<ConnectorException>(() => context.CreateConnector()
-            .CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "Once" }, None));
+            .CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "Once" }, createToken: null, None));
 
         Assert.Equal(500, exception.StatusCode);
         Assert.Equal(1, context.Emulator.RequestCount);
@@ -136,7 +136,7 @@ public sealed class GitHubResilienceTests
         context.Emulator.InjectFaults(1, 429, TimeSpan.FromSeconds(1));
 
         var created = await context.CreateConnector()
-            .CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "After limit" }, None);
+            .CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["title"] = "After limit" }, createToken: null, None);
 
         Assert.Equal("1", created.Id);
         Assert.Equal(2, context.Emulator.RequestCount);
@@ -195,7 +195,7 @@ public sealed class GitHubResilienceTests
         {
             () => badConnector.ListContainersAsync(None),
             () => connector.ReadChangedAsync("acme/missing", null, None),
-            () => connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["labels"] = "x" }, None),
+            () => connector.CreateAsync(GitHubEmulator.EmptyRepository, new Dictionary<string, string?> { ["labels"] = "x" }, createToken: null, None),
             () => connector.UpdateAsync(Recorded, "1", new Dictionary<string, string?> { ["status"] = "archived" }, expectedVersion: null, None),
             () =>
             {

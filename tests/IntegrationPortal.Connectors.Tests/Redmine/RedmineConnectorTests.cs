@@ -70,6 +70,7 @@ public sealed class RedmineConnectorTests
                 ["tracker"] = "Feature",
                 ["priority"] = "High",
             },
+            createToken: null,
             Ct);
 
         Assert.True(int.Parse(created.Id) > 0, created.Id);
@@ -93,7 +94,7 @@ public sealed class RedmineConnectorTests
         var project = await RedmineServer.CreateProjectAsync();
         var connector = RedmineServer.CreateConnector();
 
-        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Defaults" }, Ct);
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Defaults" }, createToken: null, Ct);
 
         Assert.Null(created.Fields["description"]);
         Assert.Equal("New", created.Fields["status"]);
@@ -115,6 +116,7 @@ public sealed class RedmineConnectorTests
                 ["tracker"] = "Support",
                 ["priority"] = "Low",
             },
+            createToken: null,
             Ct);
 
         await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["priority"] = "Urgent" }, expectedVersion: null, Ct);
@@ -152,10 +154,12 @@ public sealed class RedmineConnectorTests
         var created = await connector.CreateAsync(
             project,
             new Dictionary<string, string?> { ["title"] = "CRLF", ["description"] = "line one\r\nline two  \r\n\r\n  " },
+            createToken: null,
             Ct);
         var blank = await connector.CreateAsync(
             project,
             new Dictionary<string, string?> { ["title"] = "Blank", ["description"] = " \r\n " },
+            createToken: null,
             Ct);
 
         Assert.Equal("line one\nline two", created.Fields["description"]);
@@ -176,6 +180,7 @@ public sealed class RedmineConnectorTests
             var created = await connector.CreateAsync(
                 project,
                 new Dictionary<string, string?> { ["title"] = issue.Subject, ["description"] = issue.Description },
+                createToken: null,
                 Ct);
 
             var expected = issue.Description?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
@@ -189,7 +194,7 @@ public sealed class RedmineConnectorTests
     {
         var project = await RedmineServer.CreateProjectAsync();
         var connector = RedmineServer.CreateConnector();
-        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Close me" }, Ct);
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Close me" }, createToken: null, Ct);
 
         await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["status"] = "Closed" }, expectedVersion: null, Ct);
         var closed = await connector.GetAsync(project, created.Id, Ct);
@@ -205,7 +210,7 @@ public sealed class RedmineConnectorTests
     {
         var project = await RedmineServer.CreateProjectAsync();
         var connector = RedmineServer.CreateConnector();
-        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Unknown status" }, Ct);
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Unknown status" }, createToken: null, Ct);
 
         var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.UpdateAsync(
             project,
@@ -230,10 +235,12 @@ public sealed class RedmineConnectorTests
         var tracker = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
             project,
             new Dictionary<string, string?> { ["title"] = "x", ["tracker"] = "Epic" },
+            createToken: null,
             Ct));
         var priority = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
             project,
             new Dictionary<string, string?> { ["title"] = "x", ["priority"] = null },
+            createToken: null,
             Ct));
 
         Assert.Contains("tracker 'Epic'", tracker.Message);
@@ -251,6 +258,7 @@ public sealed class RedmineConnectorTests
         var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
             project,
             new Dictionary<string, string?> { ["description"] = "no subject" },
+            createToken: null,
             Ct));
 
         Assert.Equal(422, ex.StatusCode);
@@ -267,6 +275,7 @@ public sealed class RedmineConnectorTests
         var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
             project,
             new Dictionary<string, string?> { ["title"] = "x", ["labels"] = "a,b" },
+            createToken: null,
             Ct));
 
         Assert.Contains("'labels'", ex.Message);
@@ -278,12 +287,12 @@ public sealed class RedmineConnectorTests
     {
         var project = await RedmineServer.CreateProjectAsync();
         var connector = RedmineServer.CreateConnector();
-        var older = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Older" }, Ct);
+        var older = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Older" }, createToken: null, Ct);
 
         // Redmine's ">=" filter also matches the second before the given time, so the older
         // issue is made at least two whole seconds earlier.
         await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
-        var newer = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Newer" }, Ct);
+        var newer = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Newer" }, createToken: null, Ct);
         Assert.Equal(0, newer.UpdatedAt.Millisecond);
 
         // This since lies 999.5 ms into the second of newer's updated_on. Its fraction and +02:00
@@ -311,12 +320,13 @@ public sealed class RedmineConnectorTests
             var created = await connector.CreateAsync(
                 project,
                 new Dictionary<string, string?> { ["title"] = issue.Subject, ["description"] = issue.Description },
+                createToken: null,
                 Ct);
             createdIds.Add(created.Id);
         }
 
         await connector.UpdateAsync(project, createdIds[1], new Dictionary<string, string?> { ["status"] = "Closed" }, expectedVersion: null, Ct);
-        await connector.CreateAsync(other, new Dictionary<string, string?> { ["title"] = "Other project" }, Ct);
+        await connector.CreateAsync(other, new Dictionary<string, string?> { ["title"] = "Other project" }, createToken: null, Ct);
 
         var items = await connector.ReadChangedAsync(project, null, Ct);
 
@@ -334,7 +344,7 @@ public sealed class RedmineConnectorTests
         var createdIds = new List<string>();
         for (var i = 1; i <= 103; i++)
         {
-            var created = await writer.CreateAsync(project, new Dictionary<string, string?> { ["title"] = $"Paging issue {i}" }, Ct);
+            var created = await writer.CreateAsync(project, new Dictionary<string, string?> { ["title"] = $"Paging issue {i}" }, createToken: null, Ct);
             createdIds.Add(created.Id);
         }
 
@@ -349,7 +359,7 @@ public sealed class RedmineConnectorTests
     {
         var project = await RedmineServer.CreateProjectAsync();
         var connector = RedmineServer.CreateConnector();
-        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "To close" }, Ct);
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "To close" }, createToken: null, Ct);
 
         await connector.CloseAsync(project, created.Id, Ct);
         var closed = await connector.GetAsync(project, created.Id, Ct);
@@ -419,6 +429,7 @@ public sealed class RedmineConnectorTests
         var rejected = await Assert.ThrowsAsync<ConnectorException>(() => wrongKey.CreateAsync(
             project,
             new Dictionary<string, string?> { ["title"] = "x" },
+            createToken: null,
             Ct));
         var notReached = await Assert.ThrowsAsync<ConnectorException>(() => unreachable.GetAsync(project, "1", Ct));
         var notReachedTest = await unreachable.TestAsync(Ct);

@@ -3,6 +3,15 @@ using IntegrationPortal.Sync.Engine;
 
 namespace IntegrationPortal.Sync.Tests.Fakes;
 
+public enum StoreOperation
+{
+    SaveLink,
+    SaveCursors,
+}
+
+/// <summary>One save as <see cref="InMemoryStateStore.OnCall"/> receives it: before or after it was stored.</summary>
+public sealed record StoreCall(StoreOperation Operation, bool Applied);
+
 /// <summary>
 /// A state store kept in memory. It stores copies, as a database would, so a change the engine
 /// makes to a link after a failed save is not kept.
@@ -26,6 +35,9 @@ public sealed class InMemoryStateStore : ISyncStateStore
     /// <summary>The 1-based number of the SaveLinkAsync call that throws, simulating a crash.</summary>
     public int? FailOnSaveLinkCall { get; set; }
 
+    /// <summary>Runs before and after every save; a test throws from it to crash the engine at that point.</summary>
+    public Action<StoreCall>? OnCall { get; set; }
+
     public IReadOnlyList<ItemLink> Links => [.. _links.Values.Select(Copy)];
 
     public Task<IReadOnlyList<ItemLink>> LoadLinksAsync(Guid flowId, CancellationToken cancellationToken)
@@ -46,17 +58,21 @@ public sealed class InMemoryStateStore : ISyncStateStore
             throw new InvalidOperationException("Simulated crash of the state store.");
         }
 
+        OnCall?.Invoke(new StoreCall(StoreOperation.SaveLink, Applied: false));
         _links[link.Id] = Copy(link);
         Changes.AddRange(changes);
         Conflicts.AddRange(conflicts);
+        OnCall?.Invoke(new StoreCall(StoreOperation.SaveLink, Applied: true));
         return Task.CompletedTask;
     }
 
     public Task SaveCursorsAsync(Guid flowId, DateTimeOffset? cursorA, DateTimeOffset? cursorB, CancellationToken cancellationToken)
     {
         SaveCursorCalls++;
+        OnCall?.Invoke(new StoreCall(StoreOperation.SaveCursors, Applied: false));
         CursorA = cursorA;
         CursorB = cursorB;
+        OnCall?.Invoke(new StoreCall(StoreOperation.SaveCursors, Applied: true));
         return Task.CompletedTask;
     }
 

@@ -9,7 +9,14 @@ public enum ToolOperation
     Create,
     Update,
     Close,
+    FindByCreateToken,
 }
+
+/// <summary>
+/// One call as <see cref="InMemoryTool.OnCall"/> receives it: before the tool applied it, or after it
+/// applied it but before the caller received the result.
+/// </summary>
+public sealed record ToolCall(ToolOperation Operation, string? ItemId, bool Applied);
 
 /// <summary>One UpdateAsync call as the tool received it, with the version it expected.</summary>
 public sealed record UpdateCall(string ItemId, IReadOnlyDictionary<string, string?> Fields, string? ExpectedVersion = null);
@@ -30,6 +37,7 @@ public sealed class InMemoryTool : IConnector
     private readonly string _idPrefix;
     private readonly List<string> _order = [];
     private readonly Dictionary<string, SyncItem> _items = [];
+    private readonly Dictionary<string, (string Token, DateTimeOffset CreatedAt)> _createTokens = [];
     private readonly List<(ToolOperation Operation, string? ItemId, int? StatusCode)> _failures = [];
     private readonly Dictionary<string, int> _revisions = [];
     private int _nextId = 1;
@@ -66,11 +74,19 @@ public sealed class InMemoryTool : IConnector
 
     public List<string> Closes { get; } = [];
 
+    /// <summary>
+    /// Runs before and after every call is applied. A test throws from it to fail a call at that point,
+    /// or edits items to act as a person working during a run.
+    /// </summary>
+    public Action<ToolCall>? OnCall { get; set; }
+
     public int Reads { get; private set; }
 
     public int Gets { get; private set; }
 
     public int Creates { get; private set; }
+
+    public int TokenSearches { get; private set; }
 
     public List<UpdateCall> Updates { get; } = [];
 
@@ -91,6 +107,7 @@ public sealed class InMemoryTool : IConnector
         Reads = 0;
         Gets = 0;
         Creates = 0;
+        TokenSearches = 0;
         Updates.Clear();
         Closes.Clear();
     }
@@ -111,6 +128,9 @@ public sealed class InMemoryTool : IConnector
 
     public void Delete(string itemId) => _items.Remove(itemId);
 
+    /// <summary>Returns the create token stored on an item, or null when it was created without one.</summary>
+    public string? CreateTokenOf(string itemId) => _createTokens.TryGetValue(itemId, out var entry) ? entry.Token : null;
+
     public SyncItem Item(string itemId) => _items[itemId];
 
     public string? Value(string itemId, string field) => _items[itemId].Fields.GetValueOrDefault(field);
@@ -128,7 +148,7 @@ public sealed class InMemoryTool : IConnector
         CheckCall(ToolOperation.Read, container, itemId: null);
 
         var from = since is { } value ? TruncateToSecond(value) : DateTimeOffset.MinValue;
-        var items = Items.Where(item => item.UpdatedAt >= from).ToList();
+        var items = Items.Where(item => item.UpdatedAt >= from).Select(WithCreateToken).ToList();
         if (FailReadAfter is { } pageSize && items.Count > pageSize)
         {
             throw new ConnectorException($"Simulated failure while reading the page after item {items[pageSize - 1].Id}.", 502);
@@ -139,6 +159,7 @@ public sealed class InMemoryTool : IConnector
             items.AddRange(items.ToList());
         }
 
+        OnCall?.Invoke(new ToolCall(ToolOperation.Read, null, Applied: true));
         return Task.FromResult<IReadOnlyList<SyncItem>>(items);
     }
 
@@ -147,15 +168,45 @@ public sealed class InMemoryTool : IConnector
         cancellationToken.ThrowIfCancellationRequested();
         Gets++;
         CheckCall(ToolOperation.Get, container, itemId);
-        return Task.FromResult(_items.GetValueOrDefault(itemId));
+        return Task.FromResult(_items.TryGetValue(itemId, out var item) ? WithCreateToken(item) : null);
     }
 
-    public Task<SyncItem> CreateAsync(string container, IReadOnlyDictionary<string, string?> fields, CancellationToken cancellationToken)
+    public Task<SyncItem> CreateAsync(
+        string container,
+        IReadOnlyDictionary<string, string?> fields,
+        string? createToken,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Creates++;
         CheckCall(ToolOperation.Create, container, itemId: null);
-        return Task.FromResult(Store(NewId(), new Dictionary<string, string?>(fields), ConnectionUser));
+
+        var item = Store(NewId(), new Dictionary<string, string?>(fields), ConnectionUser);
+        if (createToken is not null)
+        {
+            _createTokens[item.Id] = (createToken, _clock.GetUtcNow());
+        }
+
+        OnCall?.Invoke(new ToolCall(ToolOperation.Create, item.Id, Applied: true));
+        return Task.FromResult(WithCreateToken(item));
+    }
+
+    public Task<SyncItem?> FindByCreateTokenAsync(
+        string container,
+        string createToken,
+        DateTimeOffset createdAfter,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        TokenSearches++;
+        CheckCall(ToolOperation.FindByCreateToken, container, itemId: null);
+
+        var id = _createTokens
+            .Where(entry => entry.Value.Token == createToken && entry.Value.CreatedAt >= createdAfter && _items.ContainsKey(entry.Key))
+            .Select(entry => entry.Key)
+            .FirstOrDefault();
+        OnCall?.Invoke(new ToolCall(ToolOperation.FindByCreateToken, id, Applied: true));
+        return Task.FromResult(id is null ? null : WithCreateToken(_items[id]));
     }
 
     public Task UpdateAsync(
@@ -190,6 +241,7 @@ public sealed class InMemoryTool : IConnector
         }
 
         Store(itemId, values, ConnectionUser);
+        OnCall?.Invoke(new ToolCall(ToolOperation.Update, itemId, Applied: true));
         return Task.CompletedTask;
     }
 
@@ -210,11 +262,14 @@ public sealed class InMemoryTool : IConnector
             Store(itemId, values, ConnectionUser);
         }
 
+        OnCall?.Invoke(new ToolCall(ToolOperation.Close, itemId, Applied: true));
         return Task.CompletedTask;
     }
 
     private void CheckCall(ToolOperation operation, string container, string? itemId)
     {
+        OnCall?.Invoke(new ToolCall(operation, itemId, Applied: false));
+
         if (container != Container)
         {
             throw new ConnectorException($"Container {container} was not found; expected {Container}.", 404);
@@ -228,6 +283,8 @@ public sealed class InMemoryTool : IConnector
             }
         }
     }
+
+    private SyncItem WithCreateToken(SyncItem item) => item with { CreateToken = CreateTokenOf(item.Id) };
 
     private string NewId() => $"{_idPrefix}{_nextId++}";
 
