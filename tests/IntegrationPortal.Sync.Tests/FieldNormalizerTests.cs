@@ -12,13 +12,19 @@ public sealed class FieldNormalizerTests
     [InlineData(FieldKind.Text, " Title ", "Title")]
     [InlineData(FieldKind.Text, "a\r\nb\rc", "a\nb\nc")]
     [InlineData(FieldKind.RichText, "One  \r\nTwo\t\r\n\r\n", "One\nTwo")]
-    [InlineData(FieldKind.RichText, "  - item", "  - item")]
+    [InlineData(FieldKind.RichText, "  * item", "- item")]
+    [InlineData(FieldKind.RichText, "Title\n===\n\n__bold__", "# Title\n\n**bold**")]
     [InlineData(FieldKind.RichText, "\n\n", null)]
     [InlineData(FieldKind.Choice, " Closed ", "Closed")]
     [InlineData(FieldKind.Choice, "closed", "closed")]
     [InlineData(FieldKind.Labels, "b, a,,a , c", "a, b, c")]
     [InlineData(FieldKind.Labels, "B,a", "B, a")]
     [InlineData(FieldKind.Labels, " , ", null)]
+    [InlineData(FieldKind.Date, "2026-03-01T23:30:00-05:00", "2026-03-01")]
+    [InlineData(FieldKind.Date, "soon", "soon")]
+    [InlineData(FieldKind.Timestamp, "2026-03-01T23:30:00-05:00", "2026-03-02T04:30:00Z")]
+    [InlineData(FieldKind.User, "Person0001@Example.com", "person0001@example.com")]
+    [InlineData(FieldKind.User, " ", null)]
     public void Normalize_ByKind(FieldKind kind, string? value, string? expected)
     {
         Assert.Equal(expected, FieldNormalizer.Normalize(value, kind));
