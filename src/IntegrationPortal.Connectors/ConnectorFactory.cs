@@ -3,14 +3,19 @@ using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationPortal.Connectors;
 
 /// <summary>
 /// Creates connectors on the named HttpClients that <see cref="ServiceCollectionExtensions.AddConnectors"/>
 /// registers, so every connector shares the pooled handlers and the retry policy of its tool.
+/// Redmine connectors read and write descriptions in the markup of <see cref="RedmineConnectorOptions"/>.
 /// </summary>
-public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFactory loggers) : IConnectorFactory
+public sealed class ConnectorFactory(
+    IHttpClientFactory httpClients,
+    ILoggerFactory loggers,
+    IOptions<RedmineConnectorOptions> redmineOptions) : IConnectorFactory
 {
     public bool Supports(string toolKey) => toolKey is ToolKeys.Redmine or ToolKeys.GitHub;
 
@@ -29,7 +34,10 @@ public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFact
         return toolKey switch
         {
             ToolKeys.Redmine => new RedmineConnector(
-                httpClients.CreateClient(ToolKeys.Redmine), baseUrl, secret, loggers.CreateLogger<RedmineConnector>()),
+                httpClients.CreateClient(ToolKeys.Redmine), baseUrl, secret, loggers.CreateLogger<RedmineConnector>())
+            {
+                TextFormat = redmineOptions.Value.ToRichTextFormat(),
+            },
             ToolKeys.GitHub => new GitHubConnector(
                 httpClients.CreateClient(ToolKeys.GitHub), baseUrl, secret, loggers.CreateLogger<GitHubConnector>()),
             _ => throw UnknownTool(toolKey),

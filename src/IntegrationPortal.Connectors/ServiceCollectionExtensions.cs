@@ -1,4 +1,5 @@
 using IntegrationPortal.Connectors.Http;
+using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
 
         services.AddLogging();
         services.AddOptions<ConnectorResilienceOptions>();
+        services.AddOptions<RedmineConnectorOptions>();
         services.AddHttpClient(ToolKeys.Redmine).AddConnectorResilience();
         services.AddHttpClient(ToolKeys.GitHub).AddConnectorResilience();
         services.TryAddSingleton<IConnectorFactory, ConnectorFactory>();

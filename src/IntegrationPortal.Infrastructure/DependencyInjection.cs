@@ -6,6 +6,7 @@ using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Connectors;
+using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
@@ -30,6 +31,7 @@ public static class DependencyInjection
 
         services.AddApplication();
         services.AddConnectors();
+        services.Configure<RedmineConnectorOptions>(configuration.GetSection(RedmineConnectorOptions.SectionName));
         services.AddPortalDatabase(options);
 
         services.AddScoped<CurrentUser>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationPortal.Sync.Connectors;
+using IntegrationPortal.Sync.Values;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationPortal.Connectors.Redmine;
@@ -31,9 +32,29 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         new(RedmineIssueMapper.StatusKey, "Status", FieldKind.Choice),
         new(RedmineIssueMapper.TrackerKey, "Tracker", FieldKind.Choice),
         new(RedmineIssueMapper.PriorityKey, "Priority", FieldKind.Choice),
+        new(RedmineIssueMapper.StartDateKey, "Start date", FieldKind.Date),
+        new(RedmineIssueMapper.DueDateKey, "Due date", FieldKind.Date),
     ];
 
     public IReadOnlyList<FieldDescriptor> Fields => StaticFields;
+
+    /// <summary>
+    /// The markup of descriptions, which is the Redmine instance's "Text formatting" setting (Textile
+    /// unless an administrator changed it). The REST API does not return the setting, so it is configured.
+    /// </summary>
+    public RichTextFormat TextFormat
+    {
+        get;
+        init
+        {
+            if (value is not (RichTextFormat.RedmineTextile or RichTextFormat.RedmineMarkdown))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Redmine stores text as Textile or Markdown.");
+            }
+
+            field = value;
+        }
+    } = RichTextFormat.RedmineTextile;
 
     /// <summary>Number of issues or projects requested per page, from 1 to 100.</summary>
     internal int PageSize
@@ -122,7 +143,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
             {
                 if (seen.Add(issue.Id))
                 {
-                    items.Add(RedmineIssueMapper.ToSyncItem(issue, BaseUrlText));
+                    items.Add(RedmineIssueMapper.ToSyncItem(issue, BaseUrlText, TextFormat));
                 }
             }
 
@@ -143,7 +164,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
     {
         var id = ParseIssueId(itemId);
         var envelope = await GetJsonOrNullAsync<RedmineIssueEnvelope>($"issues/{id}.json", cancellationToken);
-        return envelope is null ? null : RedmineIssueMapper.ToSyncItem(envelope.Issue, BaseUrlText);
+        return envelope is null ? null : RedmineIssueMapper.ToSyncItem(envelope.Issue, BaseUrlText, TextFormat);
     }
 
     public async Task<SyncItem> CreateAsync(
@@ -171,7 +192,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
             created = await ReadIssueWithStatusAsync(created.Id, fields[RedmineIssueMapper.StatusKey], cancellationToken);
         }
 
-        return RedmineIssueMapper.ToSyncItem(created, BaseUrlText);
+        return RedmineIssueMapper.ToSyncItem(created, BaseUrlText, TextFormat);
     }
 
     public async Task UpdateAsync(
@@ -261,8 +282,10 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
                     issue["subject"] = value;
                     break;
                 case RedmineIssueMapper.DescriptionKey:
-                    // Redmine clears the description when it receives an empty string.
-                    issue["description"] = value ?? string.Empty;
+                    issue["description"] = RedmineIssueMapper.ToDescription(value, TextFormat);
+                    break;
+                case RedmineIssueMapper.StartDateKey or RedmineIssueMapper.DueDateKey:
+                    issue[key] = RedmineIssueMapper.ToDate(key, value);
                     break;
                 case RedmineIssueMapper.StatusKey:
                     issue["status_id"] = await ResolveChoiceAsync(key, value, cancellationToken);

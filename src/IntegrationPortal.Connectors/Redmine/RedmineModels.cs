@@ -13,7 +13,9 @@ internal sealed record RedmineIssue(
     RedmineNamedRef? Priority,
     string? Subject,
     string? Description,
-    DateTimeOffset UpdatedOn);
+    DateTimeOffset UpdatedOn,
+    string? StartDate = null,
+    string? DueDate = null);
 
 internal sealed record RedmineIssueEnvelope(RedmineIssue Issue);
 

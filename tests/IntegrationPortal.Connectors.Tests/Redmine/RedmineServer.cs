@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationPortal.Connectors.Redmine;
+using IntegrationPortal.Sync.Values;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntegrationPortal.Connectors.Tests.Redmine;
@@ -19,8 +20,12 @@ internal static class RedmineServer
 
     public static string ApiKey => Require("REDMINE_API_KEY");
 
-    public static RedmineConnector CreateConnector(string? apiKey = null, int pageSize = 100, Uri? url = null) =>
-        new(Http, url ?? Url, apiKey ?? ApiKey, NullLogger<RedmineConnector>.Instance) { PageSize = pageSize };
+    public static RedmineConnector CreateConnector(
+        string? apiKey = null,
+        int pageSize = 100,
+        Uri? url = null,
+        RichTextFormat textFormat = RichTextFormat.RedmineTextile) =>
+        new(Http, url ?? Url, apiKey ?? ApiKey, NullLogger<RedmineConnector>.Instance) { PageSize = pageSize, TextFormat = textFormat };
 
     /// <summary>Creates a project with a unique identifier and every tracker, and returns the identifier.</summary>
     public static async Task<string> CreateProjectAsync(string namePrefix = "Connector test")
@@ -54,6 +59,18 @@ internal static class RedmineServer
             $"Creating Redmine project {identifier} failed with HTTP {(int)response.StatusCode}: "
             + await response.Content.ReadAsStringAsync());
         return identifier;
+    }
+
+    /// <summary>Reads an issue's description as Redmine stores it, past the connector, with LF line endings (Redmine stores CRLF).</summary>
+    public static async Task<string?> ReadStoredDescriptionAsync(string issueId)
+    {
+        using var request = NewRequest(HttpMethod.Get, $"issues/{issueId}.json");
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var issue = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return issue.RootElement.GetProperty("issue").TryGetProperty("description", out var description)
+            ? description.GetString()?.ReplaceLineEndings("\n")
+            : null;
     }
 
     /// <summary>Reads the seed issues that deploy/redmine/redmine.sh seed loads into Redmine.</summary>
