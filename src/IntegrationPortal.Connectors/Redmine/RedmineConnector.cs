@@ -34,6 +34,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         new(RedmineIssueMapper.PriorityKey, "Priority", FieldKind.Choice),
         new(RedmineIssueMapper.StartDateKey, "Start date", FieldKind.Date),
         new(RedmineIssueMapper.DueDateKey, "Due date", FieldKind.Date),
+        new(RedmineIssueMapper.AssigneeKey, "Assignee", FieldKind.User),
     ];
 
     public IReadOnlyList<FieldDescriptor> Fields => StaticFields;
@@ -139,13 +140,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         while (true)
         {
             var page = await GetJsonAsync<RedmineIssuePage>($"{query}&offset={offset}", cancellationToken);
-            foreach (var issue in page.Issues)
-            {
-                if (seen.Add(issue.Id))
-                {
-                    items.Add(RedmineIssueMapper.ToSyncItem(issue, BaseUrlText, TextFormat));
-                }
-            }
+            items.AddRange(await ToSyncItemsAsync(page.Issues.Where(issue => seen.Add(issue.Id)), cancellationToken));
 
             offset += PageSize;
             if (page.Issues.Count == 0 || offset >= page.TotalCount)
@@ -164,7 +159,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
     {
         var id = ParseIssueId(itemId);
         var envelope = await GetJsonOrNullAsync<RedmineIssueEnvelope>($"issues/{id}.json", cancellationToken);
-        return envelope is null ? null : RedmineIssueMapper.ToSyncItem(envelope.Issue, BaseUrlText, TextFormat);
+        return envelope is null ? null : (await ToSyncItemsAsync([envelope.Issue], cancellationToken))[0];
     }
 
     public async Task<SyncItem> CreateAsync(
@@ -192,7 +187,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
             created = await ReadIssueWithStatusAsync(created.Id, fields[RedmineIssueMapper.StatusKey], cancellationToken);
         }
 
-        return RedmineIssueMapper.ToSyncItem(created, BaseUrlText, TextFormat);
+        return (await ToSyncItemsAsync([created], cancellationToken))[0];
     }
 
     public async Task UpdateAsync(
@@ -283,6 +278,9 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
                     break;
                 case RedmineIssueMapper.DescriptionKey:
                     issue["description"] = RedmineIssueMapper.ToDescription(value, TextFormat);
+                    break;
+                case RedmineIssueMapper.AssigneeKey:
+                    issue["assigned_to_id"] = await ResolveAssigneeAsync(value, cancellationToken);
                     break;
                 case RedmineIssueMapper.StartDateKey or RedmineIssueMapper.DueDateKey:
                     issue[key] = RedmineIssueMapper.ToDate(key, value);

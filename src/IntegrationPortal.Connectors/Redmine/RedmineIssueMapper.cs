@@ -18,8 +18,13 @@ internal static class RedmineIssueMapper
     public const string PriorityKey = "priority";
     public const string StartDateKey = "start_date";
     public const string DueDateKey = "due_date";
+    public const string AssigneeKey = "assignee";
 
-    public static SyncItem ToSyncItem(RedmineIssue issue, string baseUrl, RichTextFormat textFormat)
+    /// <param name="issue">The issue as Redmine returned it.</param>
+    /// <param name="baseUrl">The Redmine root, for the issue's web link.</param>
+    /// <param name="textFormat">The instance's text formatting.</param>
+    /// <param name="users">The canonical user value of every assignee id, as <see cref="ToUserValue"/> builds it.</param>
+    public static SyncItem ToSyncItem(RedmineIssue issue, string baseUrl, RichTextFormat textFormat, IReadOnlyDictionary<int, string> users)
     {
         var id = issue.Id.ToString(CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -31,6 +36,7 @@ internal static class RedmineIssueMapper
             [PriorityKey] = issue.Priority?.Name,
             [StartDateKey] = issue.StartDate,
             [DueDateKey] = issue.DueDate,
+            [AssigneeKey] = issue.AssignedTo is { } assignee ? users[assignee.Id] : null,
         };
         return new SyncItem(id, issue.UpdatedOn.ToUniversalTime(), fields, $"{baseUrl}/issues/{id}");
     }
@@ -41,6 +47,16 @@ internal static class RedmineIssueMapper
     /// </summary>
     public static string ToDescription(string? canonical, RichTextFormat textFormat) =>
         RichTextConverter.FromCanonical(canonical, textFormat) ?? string.Empty;
+
+    /// <summary>
+    /// Returns the canonical value of an assignee: the user's e-mail address in lower case, or an
+    /// unmapped user when Redmine did not return the address (an API key without administrator
+    /// rights, a user who hides it, or a group, which has none).
+    /// </summary>
+    public static string ToUserValue(RedmineNamedRef assignee, RedmineUser? user) =>
+        string.IsNullOrWhiteSpace(user?.Mail)
+            ? UserValues.Unmapped("Redmine", user?.Login ?? assignee.Name)
+            : UserValues.Normalize(user.Mail);
 
     /// <summary>Returns a canonical date as Redmine stores it (yyyy-MM-dd), or null to clear the date.</summary>
     public static string? ToDate(string key, string? value)

@@ -212,6 +212,46 @@ public sealed class RedmineConnectorTests
     }
 
     [Fact]
+    public async Task Assignee_ByEmail_RoundTrips()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        await RedmineServer.CreateAssignableUserAsync(project, $"Person{suffix}@Example.com");
+        var connector = RedmineServer.CreateConnector();
+        var mail = $"person{suffix}@example.com";
+
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Assigned", ["assignee"] = mail }, Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["assignee"] = null }, Ct);
+        var cleared = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.Equal(mail, created.Fields["assignee"]);
+        Assert.NotNull(cleared);
+        Assert.Null(cleared.Fields["assignee"]);
+    }
+
+    [Fact]
+    public async Task Assignee_UnknownEmail_NamesAddress()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project, new Dictionary<string, string?> { ["title"] = "Nobody", ["assignee"] = "nobody-here@example.com" }, Ct));
+
+        Assert.Contains("nobody-here@example.com", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToUserValue_HiddenMail_IsUnmapped()
+    {
+        var assignee = new RedmineNamedRef(5, "Person Five");
+
+        Assert.Equal("unmapped-user:Redmine:person5", RedmineIssueMapper.ToUserValue(assignee, new RedmineUser(5, "person5")));
+        Assert.Equal("unmapped-user:Redmine:Person Five", RedmineIssueMapper.ToUserValue(assignee, null));
+        Assert.Equal("person5@example.com", RedmineIssueMapper.ToUserValue(assignee, new RedmineUser(5, "person5", "Person5@Example.com")));
+    }
+
+    [Fact]
     public async Task Dates_InvalidValue_NamesField()
     {
         var project = await RedmineServer.CreateProjectAsync();
@@ -335,7 +375,7 @@ public sealed class RedmineConnectorTests
             Ct));
 
         Assert.Contains("'labels'", ex.Message);
-        Assert.Contains("title, description, status, tracker, priority, start_date, due_date", ex.Message);
+        Assert.Contains("title, description, status, tracker, priority, start_date, due_date, assignee", ex.Message);
     }
 
     [Fact]
@@ -464,10 +504,10 @@ public sealed class RedmineConnectorTests
     public void StaticFields_HaveCanonicalKeysWithoutAllowedValues()
     {
         Assert.Equal(
-            ["title", "description", "status", "tracker", "priority", "start_date", "due_date"],
+            ["title", "description", "status", "tracker", "priority", "start_date", "due_date", "assignee"],
             RedmineConnector.StaticFields.Select(f => f.Key));
         Assert.Equal(
-            [FieldKind.Text, FieldKind.RichText, FieldKind.Choice, FieldKind.Choice, FieldKind.Choice, FieldKind.Date, FieldKind.Date],
+            [FieldKind.Text, FieldKind.RichText, FieldKind.Choice, FieldKind.Choice, FieldKind.Choice, FieldKind.Date, FieldKind.Date, FieldKind.User],
             RedmineConnector.StaticFields.Select(f => f.Kind));
         Assert.All(RedmineConnector.StaticFields, f => Assert.Null(f.AllowedValues));
     }

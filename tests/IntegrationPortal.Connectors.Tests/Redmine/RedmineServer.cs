@@ -61,6 +61,47 @@ internal static class RedmineServer
         return identifier;
     }
 
+    /// <summary>
+    /// Creates an active user with the given e-mail address, makes it a Developer of the project so
+    /// issues can be assigned to it, and returns its login.
+    /// </summary>
+    public static async Task<string> CreateAssignableUserAsync(string project, string mail)
+    {
+        var login = "ipt-user-" + Guid.NewGuid().ToString("N")[..10];
+        using var created = await SendJsonAsync(HttpMethod.Post, "users.json", new
+        {
+            user = new { login, firstname = "Person", lastname = login, mail, password = Guid.NewGuid().ToString("N") },
+        });
+        var userId = created.RootElement.GetProperty("user").GetProperty("id").GetInt32();
+
+        using var roles = await SendJsonAsync(HttpMethod.Get, "roles.json", body: null);
+        var developer = roles.RootElement.GetProperty("roles").EnumerateArray()
+            .First(role => role.GetProperty("name").GetString() == "Developer")
+            .GetProperty("id").GetInt32();
+        using var membership = await SendJsonAsync(
+            HttpMethod.Post,
+            $"projects/{project}/memberships.json",
+            new { membership = new { user_id = userId, role_ids = new[] { developer } } });
+        return login;
+    }
+
+    private static async Task<JsonDocument> SendJsonAsync(HttpMethod method, string relativeUrl, object? body)
+    {
+        using var request = NewRequest(method, relativeUrl);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+
+            // WEBrick does not read chunked request bodies, so the content is buffered to send a length.
+            await request.Content.LoadIntoBufferAsync();
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {relativeUrl} failed with HTTP {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+    }
+
     /// <summary>Reads an issue's description as Redmine stores it, past the connector, with LF line endings (Redmine stores CRLF).</summary>
     public static async Task<string?> ReadStoredDescriptionAsync(string issueId)
     {
