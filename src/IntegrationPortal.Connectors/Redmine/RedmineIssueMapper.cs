@@ -50,8 +50,8 @@ internal static class RedmineIssueMapper
 
     /// <summary>
     /// Returns the canonical value of an assignee: the user's e-mail address in lower case, or an
-    /// unmapped user when Redmine did not return the address (an API key without administrator
-    /// rights, a user who hides it, or a group, which has none).
+    /// unmapped user when Redmine did not return the address. That happens for a user who hides it
+    /// from an API key without administrator rights, and for a group, which has none.
     /// </summary>
     public static string ToUserValue(RedmineNamedRef assignee, RedmineUser? user) =>
         string.IsNullOrWhiteSpace(user?.Mail)

@@ -4,16 +4,16 @@ using System.Text.RegularExpressions;
 namespace IntegrationPortal.Sync.Values;
 
 /// <summary>
-/// Canonical dates and timestamps. A date is a calendar day written yyyy-MM-dd; a timestamp is an
+/// Canonical dates and timestamps. A date is a calendar day written yyyy-MM-dd. A timestamp is an
 /// instant written in ISO 8601 in UTC (yyyy-MM-ddTHH:mm:ssZ, with a fraction only when it is not zero).
 /// </summary>
 public static partial class CalendarValues
 {
     /// <summary>
     /// Returns the canonical date of a value, or null when it is not a date. A value with a time of
-    /// day keeps the calendar day written in it, whatever its offset: "2026-03-01T23:30:00-05:00" is
-    /// 2026-03-01, never converted to UTC, because tools that store dates as midnight in some zone
-    /// would otherwise move the date by one day.
+    /// day keeps the calendar day written in it, whatever its offset, so "2026-03-01T23:30:00-05:00"
+    /// is 2026-03-01. It is never converted to UTC, because a tool that stores a date as midnight in
+    /// its own zone would then move the date by one day.
     /// </summary>
     public static string? NormalizeDate(string value)
     {

@@ -7,12 +7,12 @@ namespace IntegrationPortal.Sync.Values;
 
 /// <summary>
 /// The canonical form of rich text: CommonMark, parsed with Markdig and written back in one fixed
-/// style, so texts that differ only in how they spell the same structure compare equal. The style:
-/// ATX headings, "-" bullets (alternating with "*" between adjacent lists), ordered items numbered
-/// from their start, fenced code blocks, "***" for thematic breaks, inline links with reference
-/// definitions resolved, "*" for emphasis, hard line breaks as plain ones, LF line endings, no trailing
-/// whitespace, and a blank line between blocks. HTML blocks and inline HTML are kept as written.
-/// Normalizing a canonical text returns it unchanged.
+/// style, so texts that differ only in how they spell the same structure compare equal. Headings
+/// are ATX, bullets are "-" (or "*" next to another list), ordered items are numbered from their
+/// start, code blocks are fenced and thematic breaks are "***". Links are inline, with reference
+/// definitions resolved. Emphasis uses "*", and hard line breaks become plain ones. Lines end in LF
+/// without trailing whitespace, with a blank line between blocks. HTML is kept as written.
+/// Normalizing a canonical text returns it unchanged, except in the case below.
 /// </summary>
 /// <remarks>
 /// NOTE: a literal "*" or "_" right beside an emphasis (as in "**#*#.b*") is escaped, which changes
@@ -93,7 +93,16 @@ public static partial class CanonicalMarkdown
     private static string RenderList(ListBlock list, char? previousBullet, out char? bullet)
     {
         var ordered = list.IsOrdered;
-        var delimiter = ordered ? (previousBullet == '.' ? ')' : '.') : (previousBullet == '-' ? '*' : '-');
+        char delimiter;
+        if (ordered)
+        {
+            delimiter = previousBullet == '.' ? ')' : '.';
+        }
+        else
+        {
+            delimiter = previousBullet == '-' ? '*' : '-';
+        }
+
         bullet = delimiter;
 
         var start = ordered && int.TryParse(list.OrderedStart, out var parsed) ? parsed : 1;

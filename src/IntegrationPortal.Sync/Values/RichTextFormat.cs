@@ -45,8 +45,8 @@ public static class RichTextConverter
             return null;
         }
 
-        // NOTE: Redcarpet, behind Redmine's older "Markdown" setting, differs from CommonMark in
-        // corner cases (a list right after a paragraph needs a blank line), which are not converted.
+        // NOTE: Redmine's older "Markdown" setting renders with Redcarpet, which differs from
+        // CommonMark in corner cases; canonical Markdown is written to it unchanged.
         return format switch
         {
             RichTextFormat.GitHubMarkdown or RichTextFormat.RedmineMarkdown => markdown,

@@ -125,7 +125,7 @@ internal static partial class TextileInline
         return null;
     }
 
-    // Redmine leaves sentence punctuation after a URL out of the link.
+    // Sentence punctuation right after a URL is read as text, not as part of the link.
     private static (string Url, int Length) TrimUrl(string url, int length)
     {
         var trimmed = url.TrimEnd('.', ',', ';', ':', '!', '?');

@@ -4,8 +4,8 @@ namespace IntegrationPortal.Sync.Values;
 
 /// <summary>
 /// Canonical user values. A user is matched across tools by e-mail address, written trimmed and in
-/// lower case. A user whom a tool knows but whose address it does not return (a GitHub user with a
-/// private e-mail, any Redmine user when the API key is not an administrator's) is written
+/// lower case. A user that a tool returns without an address (a GitHub user with a private e-mail,
+/// a Redmine user who hides it from an API key without administrator rights) is written
 /// <c>unmapped-user:TOOL:NAME</c>, with the tool and the user's name in it. That value is never
 /// copied to another tool: the engine treats it like a value without a value map entry, and the
 /// run gets a warning naming the user and the fix.
@@ -22,8 +22,8 @@ public static class UserValues
         return IsUnmapped(trimmed) ? trimmed : trimmed.ToLowerInvariant();
     }
 
-    /// <summary>Writes the value of a user whose e-mail address the tool did not return.</summary>
-    /// <param name="tool">The tool's name as a person knows it, such as "GitHub".</param>
+    /// <summary>Builds the value of a user whose e-mail address the tool did not return.</summary>
+    /// <param name="tool">The tool's display name, such as "GitHub".</param>
     /// <param name="name">The user's name in that tool, such as a login.</param>
     public static string Unmapped(string tool, string name)
     {

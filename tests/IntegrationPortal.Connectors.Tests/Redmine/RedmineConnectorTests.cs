@@ -280,8 +280,8 @@ public sealed class RedmineConnectorTests
                 new Dictionary<string, string?> { ["title"] = issue.Subject, ["description"] = issue.Description },
                 Ct);
 
-            // The seed text is Jira wiki markup, which reads as plain Markdown paragraphs; after one
-            // trip through Textile it must come back as its canonical form.
+            // The connector writes the canonical value as Textile and reads it back, which must give
+            // the value after one round trip.
             var expected = RichTextConverter.ToCanonical(
                 RichTextConverter.FromCanonical(CanonicalMarkdown.Normalize(issue.Description), RichTextFormat.RedmineTextile),
                 RichTextFormat.RedmineTextile);

@@ -36,7 +36,7 @@ public sealed class RichTextPropertyTests
         (blocks, separator) => string.Join(separator, blocks));
 
     // Emphasis signs are left out of the raw strings, because runs of them next to other signs (such as
-    // "**#*#.b*") can take a second normalization to settle; the structured documents cover emphasis.
+    // "**#*#.b*") can take a second normalization to settle. The structured documents cover emphasis.
     private static readonly Gen<string> RawText = Gen.Char["ab `#>-+=[]()!<&\\\n1.@\"|:"].Array[0, 40]
         .Select(chars => new string(chars));
 
