@@ -62,7 +62,8 @@ public sealed class FlowRunnerTests : IAsyncLifetime
         Assert.Equal(SyncRunStatus.Succeeded, run1.Status);
         Assert.Equal(2, run1.ItemsCreated);
         Assert.Equal(2, copies.Count);
-        Assert.Equal("Steps:\n1. Print\n2. Wait", (string?)copy["body"]);
+        // The body is written as canonical Markdown, which puts a blank line before a list.
+        Assert.Equal("Steps:\n\n1. Print\n2. Wait", (string?)copy["body"]);
 
         await PatchIssueAsync(Engineering, (int)copy["number"]!, new { title = "Printer queue stalls after update", state = "closed" });
         var run2 = await RunAsync(host, flowId);
