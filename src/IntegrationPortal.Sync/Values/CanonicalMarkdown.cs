@@ -235,6 +235,13 @@ public static partial class CanonicalMarkdown
                 output.Append('\n');
                 break;
             case HtmlInline html:
+                // Some tags (a comment, <div>) at the start of a line would begin an HTML block; indented
+                // by four spaces the line stays part of the paragraph.
+                if (output.Length > 0 && output[^1] == '\n')
+                {
+                    output.Append("    ");
+                }
+
                 output.Append(html.Tag);
                 break;
             case HtmlEntityInline entity:

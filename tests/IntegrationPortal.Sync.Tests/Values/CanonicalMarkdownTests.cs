@@ -22,6 +22,7 @@ public sealed class CanonicalMarkdownTests
     [InlineData("[docs][1]\n\n[1]: https://example.org/docs", "[docs](https://example.org/docs)")]
     [InlineData(">quoted\ncontinued", "> quoted\n> continued")]
     [InlineData("One  \r\nTwo\t\r\n\r\n", "One\nTwo")]
+    [InlineData("{code}\n    <manifest>\n        <!-- entries -->\n    </manifest>", "{code}\n    <manifest>\n    <!-- entries -->\n    </manifest>")]
     public void Normalize_RewritesToCanonicalStyle(string markdown, string expected)
     {
         Assert.Equal(expected, CanonicalMarkdown.Normalize(markdown));

@@ -78,6 +78,22 @@ public sealed class TextileConversionTests
         Assert.Equal(second, third);
     }
 
+    [Theory]
+    [MemberData(nameof(RealIssueBodies.JiraIndexes), MemberType = typeof(RealIssueBodies))]
+    public void JiraText_AsTextile_IsStableAndKeepsWords(int index)
+    {
+        var text = RealIssueBodies.JiraDescriptions[index];
+
+        var canonical = RichTextConverter.ToCanonical(text, RichTextFormat.RedmineTextile);
+        var first = RoundTrip(canonical);
+
+        Assert.Equal(first, RoundTrip(first));
+        foreach (var word in text.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(word => word.All(char.IsLetterOrDigit)))
+        {
+            Assert.Contains(word, first, StringComparison.Ordinal);
+        }
+    }
+
     private static string? RoundTrip(string? canonical) =>
         RichTextConverter.ToCanonical(
             RichTextConverter.FromCanonical(canonical, RichTextFormat.RedmineTextile),
