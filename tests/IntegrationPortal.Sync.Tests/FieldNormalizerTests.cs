@@ -1,3 +1,4 @@
+using CsCheck;
 using IntegrationPortal.Sync.Connectors;
 using IntegrationPortal.Sync.Engine;
 
@@ -28,5 +29,20 @@ public sealed class FieldNormalizerTests
     public void Normalize_ByKind(FieldKind kind, string? value, string? expected)
     {
         Assert.Equal(expected, FieldNormalizer.Normalize(value, kind));
+    }
+
+    [Fact]
+    public void Labels_OrderAndRepeatsDoNotCount()
+    {
+        var label = Gen.OneOf("bug", "ui", "Bug", "needs info", "P1", "über", "a-b", "x");
+        Gen.Select(label.Array[0, 8], Gen.Int[0, 1000]).Sample((labels, turn) =>
+        {
+            var split = labels.Length == 0 ? 0 : turn % labels.Length;
+            var shuffled = labels.Skip(split).Concat(labels.Take(split)).Reverse().Concat(labels.Take(2)).ToArray();
+
+            Assert.Equal(
+                FieldNormalizer.Normalize(string.Join(",", labels), FieldKind.Labels),
+                FieldNormalizer.Normalize(string.Join(" , ", shuffled), FieldKind.Labels));
+        }, iter: 1000, threads: 1);
     }
 }
