@@ -4,14 +4,19 @@ using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationPortal.Connectors;
 
 /// <summary>
 /// Creates connectors on the named HttpClients that <see cref="ServiceCollectionExtensions.AddConnectors"/>
 /// registers, so every connector shares the pooled handlers and the retry policy of its tool.
+/// Redmine connectors read and write descriptions in the markup of <see cref="RedmineConnectorOptions"/>.
 /// </summary>
-public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFactory loggers) : IConnectorFactory
+public sealed class ConnectorFactory(
+    IHttpClientFactory httpClients,
+    ILoggerFactory loggers,
+    IOptions<RedmineConnectorOptions> redmineOptions) : IConnectorFactory
 {
     public bool Supports(string toolKey) => toolKey is ToolKeys.Redmine or ToolKeys.GitHub;
 
@@ -30,7 +35,10 @@ public sealed class ConnectorFactory(IHttpClientFactory httpClients, ILoggerFact
         return toolKey switch
         {
             ToolKeys.Redmine => new RedmineConnector(
-                CreateClient(ToolKeys.Redmine, rateBudgetKey), baseUrl, secret, loggers.CreateLogger<RedmineConnector>()),
+                CreateClient(ToolKeys.Redmine, rateBudgetKey), baseUrl, secret, loggers.CreateLogger<RedmineConnector>())
+            {
+                TextFormat = redmineOptions.Value.ToRichTextFormat(),
+            },
             ToolKeys.GitHub => new GitHubConnector(
                 CreateClient(ToolKeys.GitHub, rateBudgetKey), baseUrl, secret, loggers.CreateLogger<GitHubConnector>()),
             _ => throw UnknownTool(toolKey),

@@ -1,4 +1,5 @@
 using IntegrationPortal.Connectors.Http;
+using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddLogging();
         services.AddOptions<ConnectorResilienceOptions>();
         services.AddOptions<RateBudgetOptions>();
+        services.AddOptions<RedmineConnectorOptions>();
         services.TryAddSingleton<ConnectionRateBudgets>();
         services.AddHttpClient(ToolKeys.Redmine).AddConnectorResilience("Redmine");
         services.AddHttpClient(ToolKeys.GitHub).AddConnectorResilience("GitHub");

@@ -7,6 +7,7 @@ using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Connectors;
 using IntegrationPortal.Connectors.Http;
+using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddApplication();
         services.AddConnectors();
         services.Configure<RateBudgetOptions>(configuration.GetSection(RateBudgetOptions.SectionName));
+        services.Configure<RedmineConnectorOptions>(configuration.GetSection(RedmineConnectorOptions.SectionName));
         services.AddPortalDatabase(options);
 
         services.AddScoped<CurrentUser>();

@@ -1,5 +1,6 @@
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Engine;
+using IntegrationPortal.Sync.Values;
 
 namespace IntegrationPortal.Sync.Tests;
 
@@ -47,5 +48,16 @@ public sealed class ValueMapTranslatorTests
         var mapping = new FieldMapping("subject", "title", SyncDirection.Both, []);
 
         Assert.Equal(Translation.Of("Any Title"), ValueMapTranslator.ToB(mapping, "Any Title"));
+    }
+
+    [Fact]
+    public void UnmappedUser_NeverTranslates()
+    {
+        var assignee = new FieldMapping("assignee", "assignee", SyncDirection.Both, []);
+        var hidden = UserValues.Unmapped("GitHub", "person0001");
+
+        Assert.Equal(Translation.Unmapped, ValueMapTranslator.ToA(assignee, hidden));
+        Assert.Equal(Translation.Unmapped, ValueMapTranslator.ToB(assignee, hidden));
+        Assert.Equal(Translation.Of("person0001@example.com"), ValueMapTranslator.ToB(assignee, "person0001@example.com"));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
+using IntegrationPortal.Sync.Values;
 
 namespace IntegrationPortal.Connectors.GitHub;
 
@@ -34,12 +35,8 @@ internal static class GitHubIssueMapper
 
     public static bool IsPullRequest(JsonElement issue) => issue.TryGetProperty("pull_request", out _);
 
-    /// <summary>Normalizes a Markdown body: CRLF becomes LF, trailing whitespace goes, and empty becomes null.</summary>
-    public static string? NormalizeDescription(string? body)
-    {
-        var normalized = body?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
-        return string.IsNullOrEmpty(normalized) ? null : normalized;
-    }
+    /// <summary>Reads a GitHub Markdown body as canonical Markdown, or returns null when it is empty.</summary>
+    public static string? NormalizeDescription(string? body) => RichTextConverter.ToCanonical(body, RichTextFormat.GitHubMarkdown);
 
     /// <summary>Joins label names sorted by ordinal comparison with ", ", or returns null when there are none.</summary>
     public static string? NormalizeLabels(IEnumerable<string> names)
@@ -60,7 +57,7 @@ internal static class GitHubIssueMapper
 
     /// <summary>
     /// Builds the JSON of a create or update request from canonical fields: status becomes state,
-    /// description becomes body, and labels become an array. Throws for unknown keys and states.
+    /// description becomes a Markdown body, and labels become an array. Throws for unknown keys and states.
     /// </summary>
     public static JsonObject ToRequestBody(IReadOnlyDictionary<string, string?> fields, string call)
     {
@@ -73,7 +70,7 @@ internal static class GitHubIssueMapper
                     body["title"] = value;
                     break;
                 case Description:
-                    body["body"] = value;
+                    body["body"] = RichTextConverter.FromCanonical(value, RichTextFormat.GitHubMarkdown);
                     break;
                 case Status:
                     body["state"] = ValidateState(value, call);

@@ -1,3 +1,4 @@
+using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
 
 namespace IntegrationPortal.Connectors.Redmine;
@@ -24,16 +25,18 @@ public sealed partial class RedmineConnector
         while (true)
         {
             var page = await GetJsonAsync<RedmineIssuePage>($"{query}&offset={offset}", cancellationToken);
-            foreach (var issue in page.Issues)
+            var match = page.Issues.FirstOrDefault(issue =>
             {
-                var item = RedmineIssueMapper.ToSyncItem(issue, BaseUrlText);
-                if (item.CreateToken == createToken)
-                {
-                    return item;
-                }
+                CreateTokenMarker.Strip(issue.Description, out var token);
+                return token == createToken;
+            });
+            if (match is not null)
+            {
+                return (await ToSyncItemsAsync([match], cancellationToken))[0];
             }
 
-            offset += PageSize;
+            // Redmine caps a page at 100 issues whatever the limit, so the offset moves by what arrived.
+            offset += page.Issues.Count;
             if (page.Issues.Count == 0 || offset >= page.TotalCount)
             {
                 return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IntegrationPortal.Connectors.CreateTokens;
 using IntegrationPortal.Sync.Connectors;
+using IntegrationPortal.Sync.Values;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationPortal.Connectors.Redmine;
@@ -35,9 +36,30 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         new(RedmineIssueMapper.StatusKey, "Status", FieldKind.Choice),
         new(RedmineIssueMapper.TrackerKey, "Tracker", FieldKind.Choice),
         new(RedmineIssueMapper.PriorityKey, "Priority", FieldKind.Choice),
+        new(RedmineIssueMapper.StartDateKey, "Start date", FieldKind.Date),
+        new(RedmineIssueMapper.DueDateKey, "Due date", FieldKind.Date),
+        new(RedmineIssueMapper.AssigneeKey, "Assignee", FieldKind.User),
     ];
 
     public IReadOnlyList<FieldDescriptor> Fields => StaticFields;
+
+    /// <summary>
+    /// The markup of descriptions, which is the Redmine instance's "Text formatting" setting (Textile
+    /// unless an administrator changed it). The REST API does not return the setting, so it is configured.
+    /// </summary>
+    public RichTextFormat TextFormat
+    {
+        get;
+        init
+        {
+            if (value is not (RichTextFormat.RedmineTextile or RichTextFormat.RedmineMarkdown))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Redmine stores text as Textile or Markdown.");
+            }
+
+            field = value;
+        }
+    } = RichTextFormat.RedmineTextile;
 
     /// <summary>
     /// Number of issues or projects requested per page. Redmine may return fewer than requested on a
@@ -125,13 +147,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
         while (true)
         {
             var page = await GetJsonAsync<RedmineIssuePage>($"{query}&offset={offset}", cancellationToken);
-            foreach (var issue in page.Issues)
-            {
-                if (seen.Add(issue.Id))
-                {
-                    items.Add(RedmineIssueMapper.ToSyncItem(issue, BaseUrlText));
-                }
-            }
+            items.AddRange(await ToSyncItemsAsync(page.Issues.Where(issue => seen.Add(issue.Id)), cancellationToken));
 
             offset += page.Issues.Count;
             if (page.Issues.Count == 0 || offset >= page.TotalCount)
@@ -150,7 +166,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
     {
         var id = ParseIssueId(itemId);
         var envelope = await GetJsonOrNullAsync<RedmineIssueEnvelope>($"issues/{id}.json", cancellationToken);
-        return envelope is null ? null : RedmineIssueMapper.ToSyncItem(envelope.Issue, BaseUrlText);
+        return envelope is null ? null : (await ToSyncItemsAsync([envelope.Issue], cancellationToken))[0];
     }
 
     /// <summary>
@@ -189,7 +205,7 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
             created = await ReadIssueWithStatusAsync(created.Id, fields[RedmineIssueMapper.StatusKey], cancellationToken);
         }
 
-        return RedmineIssueMapper.ToSyncItem(created, BaseUrlText);
+        return (await ToSyncItemsAsync([created], cancellationToken))[0];
     }
 
     /// <summary>
@@ -310,8 +326,13 @@ public sealed partial class RedmineConnector(HttpClient http, Uri baseUrl, strin
                     issue["subject"] = value;
                     break;
                 case RedmineIssueMapper.DescriptionKey:
-                    // Redmine clears the description when it receives an empty string.
-                    issue["description"] = value ?? string.Empty;
+                    issue["description"] = RedmineIssueMapper.ToDescription(value, TextFormat);
+                    break;
+                case RedmineIssueMapper.AssigneeKey:
+                    issue["assigned_to_id"] = await ResolveAssigneeAsync(value, cancellationToken);
+                    break;
+                case RedmineIssueMapper.StartDateKey or RedmineIssueMapper.DueDateKey:
+                    issue[key] = RedmineIssueMapper.ToDate(key, value);
                     break;
                 case RedmineIssueMapper.StatusKey:
                     issue["status_id"] = await ResolveChoiceAsync(key, value, cancellationToken);

@@ -13,7 +13,10 @@ internal sealed record RedmineIssue(
     RedmineNamedRef? Priority,
     string? Subject,
     string? Description,
-    DateTimeOffset UpdatedOn);
+    DateTimeOffset UpdatedOn,
+    string? StartDate = null,
+    string? DueDate = null,
+    RedmineNamedRef? AssignedTo = null);
 
 internal sealed record RedmineIssueEnvelope(RedmineIssue Issue);
 
@@ -33,7 +36,9 @@ internal sealed record RedmineTrackerList(IReadOnlyList<RedmineNamedRef> Tracker
 
 internal sealed record RedminePriorityList(IReadOnlyList<RedmineNamedRef> IssuePriorities);
 
-internal sealed record RedmineUser(int Id, string Login);
+internal sealed record RedmineUser(int Id, string? Login, string? Mail = null);
+
+internal sealed record RedmineUserPage(IReadOnlyList<RedmineUser> Users, int TotalCount);
 
 internal sealed record RedmineUserEnvelope(RedmineUser User);
 

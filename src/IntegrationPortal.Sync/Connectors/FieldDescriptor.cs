@@ -5,7 +5,9 @@ public sealed record FieldDescriptor(string Key, string DisplayName, FieldKind K
 
 /// <summary>
 /// How canonical values of a field are written and compared. Text is plain text, RichText is
-/// Markdown, Choice is one value of a fixed list, Labels is a comma-separated set.
+/// canonical Markdown, Choice is one value of a fixed list, Labels is a comma-separated set, Date is a
+/// calendar day (yyyy-MM-dd), Timestamp is an instant in ISO 8601 UTC, and User is a lower-case e-mail
+/// address or an unmapped user (see <see cref="Values.UserValues"/>).
 /// </summary>
 public enum FieldKind
 {
@@ -13,4 +15,7 @@ public enum FieldKind
     RichText,
     Choice,
     Labels,
+    Date,
+    Timestamp,
+    User,
 }

@@ -131,9 +131,10 @@ internal sealed class PairPlan
         $"Field {field} was not returned for item {itemId} on side {side}, so its mapping was skipped; " +
         "check that the connector offers this field.";
 
-    /// <summary>Builds the warning for a value that a non-empty value map has no entry for.</summary>
+    /// <summary>Builds the warning for a value that a non-empty value map has no entry for, or for an unmapped user.</summary>
     public static string UnmappedValueWarning(string? value, string? field) =>
-        $"Value '{value}' of field {field} has no entry in the value map, so it was not copied; add it to the flow's value map.";
+        Values.UserValues.UnmappedWarning(value, field)
+        ?? $"Value '{value}' of field {field} has no entry in the value map, so it was not copied; add it to the flow's value map.";
 
     private void AddWrite(Side target, string field, FieldMergeDecision decision, string? oldValue)
     {

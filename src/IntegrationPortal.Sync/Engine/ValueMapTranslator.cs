@@ -1,4 +1,5 @@
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Sync.Values;
 
 namespace IntegrationPortal.Sync.Engine;
 
@@ -15,7 +16,8 @@ public readonly record struct Translation(bool IsMapped, string? Value)
 
 /// <summary>
 /// Translates values between the two sides of a mapping. An empty value map copies values unchanged,
-/// and an empty value (null) always translates to null.
+/// and an empty value (null) always translates to null. An unmapped user (<see cref="UserValues"/>)
+/// never translates, whatever the map, so it is reported and not copied.
 /// </summary>
 public static class ValueMapTranslator
 {
@@ -46,6 +48,13 @@ public static class ValueMapTranslator
         Func<ValueMapEntry, string> source,
         Func<ValueMapEntry, string> target)
     {
+        // NOTE: the translator does not know the field's kind, so a text value that starts with the
+        // unmapped user prefix is held back too.
+        if (UserValues.IsUnmapped(value))
+        {
+            return Translation.Unmapped;
+        }
+
         if (value is null || valueMap.Count == 0)
         {
             return Translation.Of(value);

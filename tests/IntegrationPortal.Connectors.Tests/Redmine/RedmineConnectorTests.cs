@@ -1,5 +1,6 @@
 using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Sync.Connectors;
+using IntegrationPortal.Sync.Values;
 
 namespace IntegrationPortal.Connectors.Tests.Redmine;
 
@@ -65,7 +66,7 @@ public sealed class RedmineConnectorTests
             new Dictionary<string, string?>
             {
                 ["title"] = "Create with every field",
-                ["description"] = "h2. Steps\n\n# Start the daemon",
+                ["description"] = "## Steps\n\n1. Start the daemon",
                 ["status"] = "In Progress",
                 ["tracker"] = "Feature",
                 ["priority"] = "High",
@@ -75,7 +76,8 @@ public sealed class RedmineConnectorTests
 
         Assert.True(int.Parse(created.Id) > 0, created.Id);
         Assert.Equal("Create with every field", created.Fields["title"]);
-        Assert.Equal("h2. Steps\n\n# Start the daemon", created.Fields["description"]);
+        Assert.Equal("## Steps\n\n1. Start the daemon", created.Fields["description"]);
+        Assert.Equal("h2. Steps\n\n# Start the daemon", await RedmineServer.ReadStoredDescriptionAsync(created.Id));
         Assert.Equal("In Progress", created.Fields["status"]);
         Assert.Equal("Feature", created.Fields["tracker"]);
         Assert.Equal("High", created.Fields["priority"]);
@@ -167,6 +169,108 @@ public sealed class RedmineConnectorTests
     }
 
     [Fact]
+    public async Task Description_InlineCode_StoredAsTextile()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+        const string markdown = "Run `adb logcat` with **root**:\n\n- open *Settings*\n- see [docs](https://example.org/docs)";
+
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Textile", ["description"] = markdown }, createToken: null, Ct);
+
+        Assert.Equal(
+            "Run @adb logcat@ with *root*:\n\n* open _Settings_\n* see \"docs\":https://example.org/docs",
+            await RedmineServer.ReadStoredDescriptionAsync(created.Id));
+        Assert.Equal(markdown, created.Fields["description"]);
+    }
+
+    [Fact]
+    public async Task Description_MarkdownFormatting_StoredAsMarkdown()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector(textFormat: RichTextFormat.RedmineMarkdown);
+
+        var created = await connector.CreateAsync(
+            project, new Dictionary<string, string?> { ["title"] = "Markdown", ["description"] = "Run `make`\n\n* one" }, createToken: null, Ct);
+
+        Assert.Equal("Run `make`\n\n- one", await RedmineServer.ReadStoredDescriptionAsync(created.Id));
+        Assert.Equal("Run `make`\n\n- one", created.Fields["description"]);
+    }
+
+    [Fact]
+    public async Task Dates_RoundTripAsDateOnly()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var created = await connector.CreateAsync(
+            project,
+            new Dictionary<string, string?> { ["title"] = "Dates", ["start_date"] = "2026-03-01", ["due_date"] = "2026-03-31T23:30:00-08:00" },
+            createToken: null,
+            Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["start_date"] = null }, expectedVersion: null, Ct);
+        var read = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.Equal("2026-03-01", created.Fields["start_date"]);
+        Assert.Equal("2026-03-31", created.Fields["due_date"]);
+        Assert.NotNull(read);
+        Assert.Null(read.Fields["start_date"]);
+        Assert.Equal("2026-03-31", read.Fields["due_date"]);
+    }
+
+    [Fact]
+    public async Task Assignee_ByEmail_RoundTrips()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        await RedmineServer.CreateAssignableUserAsync(project, $"Person{suffix}@Example.com");
+        var connector = RedmineServer.CreateConnector();
+        var mail = $"person{suffix}@example.com";
+
+        var created = await connector.CreateAsync(project, new Dictionary<string, string?> { ["title"] = "Assigned", ["assignee"] = mail }, createToken: null, Ct);
+        await connector.UpdateAsync(project, created.Id, new Dictionary<string, string?> { ["assignee"] = null }, expectedVersion: null, Ct);
+        var cleared = await connector.GetAsync(project, created.Id, Ct);
+
+        Assert.Equal(mail, created.Fields["assignee"]);
+        Assert.NotNull(cleared);
+        Assert.Null(cleared.Fields["assignee"]);
+    }
+
+    [Fact]
+    public async Task Assignee_UnknownEmail_NamesAddress()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project, new Dictionary<string, string?> { ["title"] = "Nobody", ["assignee"] = "nobody-here@example.com" }, createToken: null, Ct));
+
+        Assert.Contains("nobody-here@example.com", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToUserValue_HiddenMail_IsUnmapped()
+    {
+        var assignee = new RedmineNamedRef(5, "Person Five");
+
+        Assert.Equal("unmapped-user:Redmine:person5", RedmineIssueMapper.ToUserValue(assignee, new RedmineUser(5, "person5")));
+        Assert.Equal("unmapped-user:Redmine:Person Five", RedmineIssueMapper.ToUserValue(assignee, null));
+        Assert.Equal("person5@example.com", RedmineIssueMapper.ToUserValue(assignee, new RedmineUser(5, "person5", "Person5@Example.com")));
+    }
+
+    [Fact]
+    public async Task Dates_InvalidValue_NamesField()
+    {
+        var project = await RedmineServer.CreateProjectAsync();
+        var connector = RedmineServer.CreateConnector();
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateAsync(
+            project, new Dictionary<string, string?> { ["title"] = "Bad date", ["due_date"] = "next week" }, createToken: null, Ct));
+
+        Assert.Contains("due_date 'next week'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM-dd", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Description_SeedIssues_RoundTripNormalized()
     {
         var project = await RedmineServer.CreateProjectAsync();
@@ -183,7 +287,11 @@ public sealed class RedmineConnectorTests
                 createToken: null,
                 Ct);
 
-            var expected = issue.Description?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+            // The connector writes the canonical value as Textile and reads it back, which must give
+            // the value after one round trip.
+            var expected = RichTextConverter.ToCanonical(
+                RichTextConverter.FromCanonical(CanonicalMarkdown.Normalize(issue.Description), RichTextFormat.RedmineTextile),
+                RichTextFormat.RedmineTextile);
             Assert.Equal(issue.Subject, created.Fields["title"]);
             Assert.Equal(expected, created.Fields["description"]);
         }
@@ -279,7 +387,7 @@ public sealed class RedmineConnectorTests
             Ct));
 
         Assert.Contains("'labels'", ex.Message);
-        Assert.Contains("title, description, status, tracker, priority", ex.Message);
+        Assert.Contains("title, description, status, tracker, priority, start_date, due_date, assignee", ex.Message);
     }
 
     [Fact]
@@ -455,10 +563,10 @@ public sealed class RedmineConnectorTests
     public void StaticFields_HaveCanonicalKeysWithoutAllowedValues()
     {
         Assert.Equal(
-            ["title", "description", "status", "tracker", "priority"],
+            ["title", "description", "status", "tracker", "priority", "start_date", "due_date", "assignee"],
             RedmineConnector.StaticFields.Select(f => f.Key));
         Assert.Equal(
-            [FieldKind.Text, FieldKind.RichText, FieldKind.Choice, FieldKind.Choice, FieldKind.Choice],
+            [FieldKind.Text, FieldKind.RichText, FieldKind.Choice, FieldKind.Choice, FieldKind.Choice, FieldKind.Date, FieldKind.Date, FieldKind.User],
             RedmineConnector.StaticFields.Select(f => f.Kind));
         Assert.All(RedmineConnector.StaticFields, f => Assert.Null(f.AllowedValues));
     }

@@ -63,7 +63,9 @@ public sealed class FlowRunnerTests : IAsyncLifetime
         Assert.Equal(SyncRunStatus.Succeeded, run1.Status);
         Assert.Equal(2, run1.ItemsCreated);
         Assert.Equal(2, copies.Count);
-        Assert.StartsWith("Steps:\n1. Print\n2. Wait\n\n<!-- integrationportal:create-token=", (string?)copy["body"]);
+        // The body is written as canonical Markdown, which puts a blank line before a list, and the
+        // create token's marker follows it.
+        Assert.StartsWith("Steps:\n\n1. Print\n2. Wait\n\n<!-- integrationportal:create-token=", (string?)copy["body"]);
 
         await PatchIssueAsync(Engineering, (int)copy["number"]!, new { title = "Printer queue stalls after update", state = "closed" });
         var run2 = await RunAsync(host, flowId);
