@@ -33,7 +33,11 @@ public static class DependencyInjection
         services.AddApplication();
         services.AddConnectors();
         services.Configure<RateBudgetOptions>(configuration.GetSection(RateBudgetOptions.SectionName));
-        services.Configure<RedmineConnectorOptions>(configuration.GetSection(RedmineConnectorOptions.SectionName));
+        var redmineSection = configuration.GetSection(RedmineConnectorOptions.SectionName);
+        services.Configure<RedmineConnectorOptions>(redmineSection);
+
+        // An unknown text formatting would otherwise surface only when a flow first runs.
+        (redmineSection.Get<RedmineConnectorOptions>() ?? new RedmineConnectorOptions()).ToRichTextFormat();
         services.AddPortalDatabase(options);
 
         services.AddScoped<CurrentUser>();

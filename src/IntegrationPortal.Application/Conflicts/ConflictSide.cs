@@ -89,8 +89,8 @@ internal sealed class ConflictSide
             return;
         }
 
-        // The version read above makes a tool with revision tests refuse the write when the item
-        // changed since, which leaves the conflict open instead of overwriting that edit.
+        // With the version read above, a tool with revision tests rejects the write when the item
+        // changed since, so the conflict stays open instead of overwriting that edit.
         var fields = new Dictionary<string, string?> { [Field.Key] = target };
         await _connector.UpdateAsync(_container, ItemId, fields, _version, cancellationToken);
         written.Add(new { Side = Name, ItemId, Field = Field.Key, Old = _current, New = target });

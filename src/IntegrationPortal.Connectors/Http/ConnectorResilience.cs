@@ -14,7 +14,8 @@ public static class ConnectorResilience
     /// rate-limited after the retries into a <see cref="Sync.Connectors.ConnectorThrottledException"/>.
     /// The second retries on the options' <see cref="TimeProvider"/>. The third spends the
     /// connection's rate budget (<see cref="RateBudgetHandler"/>). The last is a per-attempt timeout
-    /// on the system clock, so tests can skip retry waits without making every attempt time out.
+    /// on the TimeProvider of the service container (the system clock in the portal), so tests can
+    /// skip retry waits without making every attempt time out.
     /// The client's own timeout covers the whole request.
     /// </summary>
     /// <param name="builder">The named client; its name is the tool key.</param>

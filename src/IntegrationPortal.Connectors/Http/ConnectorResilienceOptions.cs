@@ -25,8 +25,8 @@ public sealed class ConnectorResilienceOptions
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Clock and timer source of the retry waits. Tests replace it to skip the waits; the attempt
-    /// timeout always runs on the system clock.
+    /// Clock and timer source of the retry waits. Tests replace it to skip the waits. The attempt
+    /// timeout runs on the TimeProvider of the service container instead.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -68,8 +68,8 @@ public sealed partial class SyncEngine
     // A conflict is recorded before its writes. After a crash between the writes and the save, the
     // next run finds both sides equal and would never report that a rule overrode an edit. The
     // link keeps its old bases here; they move only with the save after the writes.
-    // NOTE: a crash after this save and before the writes finds the conflict again on the next run;
-    // the store then supersedes the first record with the second.
+    // NOTE: after a crash between this save and the writes, the next run finds the conflict again,
+    // and the store supersedes the first record with the second.
     private static async Task SaveConflictsAsync(FlowRun run, ItemLink link, PairPlan plan, CancellationToken cancellationToken)
     {
         if (plan.ConflictRecords.Count == 0)
