@@ -28,8 +28,10 @@ public sealed partial class GitHubWebhookReceiver(
     ILogger<GitHubWebhookReceiver> logger)
 {
     /// <summary>
-    /// How long an accepted delivery id is remembered. GitHub retries and redeliveries reuse the
-    /// delivery id; a copy older than this triggers one more run, which finds nothing to do.
+    /// How long an accepted delivery id is remembered. GitHub does not retry failed deliveries by
+    /// itself, but a person or a script can redeliver one from the past 3 days, with the same
+    /// delivery id (GitHub docs, "Handling failed webhook deliveries"). A copy older than this
+    /// triggers one more run, which finds nothing to do.
     /// </summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(3);
 
@@ -123,7 +125,7 @@ public sealed partial class GitHubWebhookReceiver(
             return null;
         }
 
-        // Only the headers are recorded: the body of a forged delivery is whatever the sender chose.
+        // Only the headers are recorded, because the body of a forged delivery is whatever the sender chose.
         audit.RecordAs(ActorId, "GitHub webhook", AuditActions.WebhookRejected, "connection", connection.Id.ToString(), new
         {
             connection.Name,
@@ -137,8 +139,8 @@ public sealed partial class GitHubWebhookReceiver(
     }
 
     /// <summary>
-    /// Stores the delivery id, and forgets ids older than <see cref="DuplicateWindow"/>. Returns false
-    /// when the id is stored already: the primary key rejects the second insert, also when two
+    /// Stores the delivery id and deletes ids older than <see cref="DuplicateWindow"/>. Returns false
+    /// when the id is stored already. The primary key rejects the second insert, also when two
     /// copies arrive at the same moment.
     /// </summary>
     private async Task<bool> TryRecordAsync(Guid connectionId, string deliveryId, string eventName, CancellationToken cancellationToken)

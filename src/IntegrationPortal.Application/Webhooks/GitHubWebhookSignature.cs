@@ -4,7 +4,7 @@ using System.Text;
 namespace IntegrationPortal.Application.Webhooks;
 
 /// <summary>
-/// GitHub's delivery signature: the X-Hub-Signature-256 header holds "sha256=" and the lowercase
+/// GitHub's delivery signature: the X-Hub-Signature-256 header contains "sha256=" and the lowercase
 /// hex HMAC-SHA256 of the raw request body, keyed with the webhook's secret.
 /// </summary>
 public static class GitHubWebhookSignature
@@ -19,7 +19,7 @@ public static class GitHubWebhookSignature
 
     /// <summary>
     /// Checks a header value against the body. The digests are compared in constant time, so the
-    /// time taken tells a caller nothing about how much of a forged signature was right.
+    /// time taken reveals nothing about how much of a forged signature was right.
     /// </summary>
     public static bool IsValid(string secret, ReadOnlySpan<byte> body, string? header)
     {

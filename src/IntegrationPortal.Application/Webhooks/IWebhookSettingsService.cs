@@ -2,7 +2,7 @@ namespace IntegrationPortal.Application.Webhooks;
 
 /// <summary>
 /// Turns webhooks on and off per connection, for IT admins. A secret is returned only once, when it
-/// is generated; the portal stores it encrypted and never shows it again.
+/// is generated, and the portal stores it encrypted and never shows it again.
 /// </summary>
 public interface IWebhookSettingsService
 {

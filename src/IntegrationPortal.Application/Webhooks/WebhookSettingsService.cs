@@ -14,7 +14,7 @@ public sealed class WebhookSettingsService(
     ISecretProtector protector,
     TimeProvider time) : IWebhookSettingsService
 {
-    // 32 random bytes as hex: 256 bits, the size of the HMAC-SHA256 key block GitHub signs with.
+    // 32 random bytes as 64 hex characters: 256 bits, as many as the SHA-256 digest of the signature.
     private const int SecretHexLength = 64;
 
     /// <summary>The endpoint path for a connection's GitHub deliveries.</summary>

@@ -4,18 +4,19 @@ using Microsoft.AspNetCore.Http.Features;
 namespace IntegrationPortal.Web.Webhooks;
 
 /// <summary>
-/// The endpoints that tools post webhook deliveries to. They answer within a database round trip
-/// or two, because GitHub gives up on a delivery after 10 seconds. The sync itself runs later, in a
-/// job queued by <see cref="GitHubWebhookReceiver"/>.
+/// The endpoints that tools post webhook deliveries to. They respond after a few database round
+/// trips, because GitHub.com records a delivery as failed when the response takes more than 10
+/// seconds (30 on GitHub Enterprise Server). The sync runs later, in a job queued by
+/// <see cref="GitHubWebhookReceiver"/>.
 /// </summary>
 internal static class WebhookEndpoints
 {
-    /// <summary>GitHub's documented payload cap; it drops larger events instead of sending them.</summary>
+    /// <summary>GitHub's documented payload cap (25 MB). GitHub drops larger events instead of sending them.</summary>
     public const long MaxBodyBytes = 25L * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        // Deliveries carry no cookie or antiforgery token; the signature is their authentication.
+        // Deliveries carry no cookie or antiforgery token, because the signature is their authentication.
         app.MapPost("/webhooks/github/{connectionId:guid}", ReceiveGitHubAsync)
             .AllowAnonymous()
             .DisableAntiforgery();
