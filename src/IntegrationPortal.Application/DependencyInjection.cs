@@ -5,6 +5,7 @@ using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Sync.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,8 @@ public static class DependencyInjection
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<IConflictService, ConflictService>();
         services.AddScoped<FlowRunner>();
+        services.AddScoped<IWebhookSettingsService, WebhookSettingsService>();
+        services.AddScoped<GitHubWebhookReceiver>();
         services.AddScoped<Flows.Policy.FlowPolicyCheck>();
         services.AddScoped<SyncEngine>();
         services.AddSingleton(TimeProvider.System);

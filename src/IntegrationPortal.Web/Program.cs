@@ -7,6 +7,7 @@ using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
+using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Infrastructure;
 using IntegrationPortal.Infrastructure.Identity;
@@ -14,6 +15,7 @@ using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Web.Account;
 using IntegrationPortal.Web.Components;
 using IntegrationPortal.Web.Hosting;
+using IntegrationPortal.Web.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -59,7 +61,8 @@ if (role.ServesWeb)
         typeof(IFlowService),
         typeof(IConflictService),
         typeof(IAuditQueries),
-        typeof(IUserAdminService));
+        typeof(IUserAdminService),
+        typeof(IWebhookSettingsService));
     builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
     builder.Services.ConfigureApplicationCookie(cookie =>
     {
@@ -95,6 +98,7 @@ if (role.ServesWeb)
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapAccountEndpoints();
+    app.MapWebhookEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     // The endpoint policy sends others to sign-in or the denied page, like any portal page. The
     // dashboard's own filter checks the role again.

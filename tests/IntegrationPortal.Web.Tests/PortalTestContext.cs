@@ -6,6 +6,7 @@ using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
+using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
@@ -36,6 +37,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConflictService>(Conflicts);
         Services.AddSingleton<IAuditQueries>(Audit);
         Services.AddSingleton<IUserAdminService>(Users);
+        Services.AddSingleton<IWebhookSettingsService>(Webhooks);
 
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@example.com");
@@ -55,6 +57,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeAuditQueries Audit { get; } = new();
 
     protected FakeUserAdminService Users { get; } = new();
+
+    protected FakeWebhookSettingsService Webhooks { get; } = new();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

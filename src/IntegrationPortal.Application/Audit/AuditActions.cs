@@ -11,6 +11,10 @@ public static class AuditActions
     public const string ToolStatusChanged = "tool.status-changed";
     public const string ConnectionCreated = "connection.created";
     public const string ConnectionTested = "connection.tested";
+    public const string WebhooksEnabled = "connection.webhooks-enabled";
+    public const string WebhookSecretRotated = "connection.webhook-secret-rotated";
+    public const string WebhooksDisabled = "connection.webhooks-disabled";
+    public const string WebhookRejected = "connection.webhook-rejected";
     public const string RequestSubmitted = "request.submitted";
     public const string RequestApproved = "request.approved";
     public const string RequestRejected = "request.rejected";

@@ -4,6 +4,7 @@ using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationPortal.Application.Common;
@@ -26,6 +27,8 @@ public interface IPortalDbContext
     DbSet<SyncConflict> SyncConflicts { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -12,6 +12,12 @@ public interface ISyncScheduler
     void Enqueue(Guid flowId);
 
     /// <summary>
+    /// Queues one run now for a webhook delivery. Like every trigger, it becomes one follow-up run
+    /// when it finds the flow running.
+    /// </summary>
+    void EnqueueWebhook(Guid flowId);
+
+    /// <summary>
     /// Queues one follow-up run at <paramref name="at"/>, or now when it is past: after a run that
     /// coalesced triggers, or after a throttled run at the time the tool allows the next call.
     /// </summary>

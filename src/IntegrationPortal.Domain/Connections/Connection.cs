@@ -49,6 +49,30 @@ public sealed class Connection
 
     public string? LastTestMessage { get; private set; }
 
+    /// <summary>
+    /// The protected (encrypted) secret that signs this tool's webhook deliveries, or null when the
+    /// connection receives no webhooks.
+    /// </summary>
+    public string? ProtectedWebhookSecret { get; private set; }
+
+    /// <summary>When the current webhook secret was generated, or null when webhooks are off.</summary>
+    public DateTimeOffset? WebhookSecretCreatedAt { get; private set; }
+
+    public bool ReceivesWebhooks => ProtectedWebhookSecret is not null;
+
+    /// <summary>Turns webhooks on with a new secret, or replaces the secret, which rejects deliveries signed with the old one.</summary>
+    public void SetWebhookSecret(string protectedSecret, DateTimeOffset at)
+    {
+        ProtectedWebhookSecret = protectedSecret;
+        WebhookSecretCreatedAt = at;
+    }
+
+    public void DisableWebhooks()
+    {
+        ProtectedWebhookSecret = null;
+        WebhookSecretCreatedAt = null;
+    }
+
     public void RecordTest(bool succeeded, string message, DateTimeOffset at)
     {
         LastTestedAt = at;

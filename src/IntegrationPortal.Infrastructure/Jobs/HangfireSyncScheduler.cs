@@ -8,6 +8,7 @@ public sealed class HangfireSyncScheduler(IRecurringJobManager recurring, IBackg
     public const string ScheduleTrigger = "schedule";
     public const string ManualTrigger = "manual";
     public const string FollowUpTrigger = "follow-up";
+    public const string WebhookTrigger = "webhook";
 
     public void Schedule(Guid flowId, int minutes) =>
         recurring.AddOrUpdate<FlowSyncJob>(RecurringId(flowId), job => job.RunAsync(flowId, ScheduleTrigger, CancellationToken.None), CronFor(minutes));
@@ -15,6 +16,8 @@ public sealed class HangfireSyncScheduler(IRecurringJobManager recurring, IBackg
     public void Unschedule(Guid flowId) => recurring.RemoveIfExists(RecurringId(flowId));
 
     public void Enqueue(Guid flowId) => jobs.Enqueue<FlowSyncJob>(job => job.RunAsync(flowId, ManualTrigger, CancellationToken.None));
+
+    public void EnqueueWebhook(Guid flowId) => jobs.Enqueue<FlowSyncJob>(job => job.RunAsync(flowId, WebhookTrigger, CancellationToken.None));
 
     public void EnqueueFollowUp(Guid flowId, DateTimeOffset at)
     {

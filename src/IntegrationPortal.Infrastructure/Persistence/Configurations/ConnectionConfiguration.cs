@@ -16,5 +16,7 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.Property(c => c.ProtectedSecret).HasMaxLength(4000);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.LastTestMessage).HasMaxLength(1000);
+        builder.Property(c => c.ProtectedWebhookSecret).HasMaxLength(4000);
+        builder.Ignore(c => c.ReceivesWebhooks);
     }
 }

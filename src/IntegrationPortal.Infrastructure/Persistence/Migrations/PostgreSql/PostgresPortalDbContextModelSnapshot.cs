@@ -238,10 +238,17 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("ToolKey")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("WebhookSecretCreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -555,6 +562,30 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("IntegrationRequests", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConnectionId", "DeliveryId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
             modelBuilder.Entity("IntegrationPortal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -820,6 +851,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("IntegrationPortal.Domain.Flows.Flow", null)
                         .WithMany()
                         .HasForeignKey("FlowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
