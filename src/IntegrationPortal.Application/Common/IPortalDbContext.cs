@@ -27,5 +27,7 @@ public interface IPortalDbContext
 
     DbSet<AuditEvent> AuditEvents { get; }
 
+    DbSet<AuditCheckpoint> AuditCheckpoints { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Infrastructure.Audit;
 using IntegrationPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,7 +36,57 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Saves the changes; when they add audit events, chains them inside the save's transaction,
+    /// opening one if none is open, so the chain lock is held until the events commit.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditChainAppender.PendingEvents(this);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChainAppender.ChainAsync(this, pending, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChainAppender.ChainAsync(this, pending, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Saves the changes; audit events need <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which chains them.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (AuditChainAppender.PendingEvents(this).Count > 0)
+        {
+            throw new InvalidOperationException("Audit events are chained only by SaveChangesAsync; call it instead of SaveChanges.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Serializes appends to the audit chain until the current transaction ends. SQLite needs no
+    /// lock because the transaction that EF Core opens there starts with BEGIN IMMEDIATE, which
+    /// already admits one writer at a time.
+    /// </summary>
+    public virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        optionsBuilder.AddInterceptors(AuditAppendOnlyInterceptor.Instance);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,4 +107,12 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
     }
 }
 
-public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    /// <summary>An arbitrary constant that names the audit chain's advisory lock in this database.</summary>
+    public const long AuditChainLockKey = 0x41756469_74436861;
+
+    /// <summary>Takes a transaction-scoped advisory lock, which PostgreSQL releases at commit or rollback.</summary>
+    public override async Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+}
