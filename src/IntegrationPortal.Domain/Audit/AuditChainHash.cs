@@ -14,7 +14,8 @@ public static class AuditChainHash
     public static readonly string Genesis = new('0', 64);
 
     // Version 1 of the serialization. Each field is its UTF-8 byte length, a colon and its bytes,
-    // so no value can shift content into the next field. The time is UTC with six fraction digits.
+    // so no value can shift content into the next field. The time is UTC with six fraction digits,
+    // of which the last three are zero because events keep whole milliseconds.
     private const string FormatVersion = "audit-event-v1";
 
     public static string Compute(AuditEvent auditEvent)
@@ -42,7 +43,10 @@ public static class AuditChainHash
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
     }
 
-    /// <summary>Drops the sub-microsecond ticks, which PostgreSQL's timestamp types do not store.</summary>
-    public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) =>
-        new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+    /// <summary>
+    /// Drops the sub-millisecond ticks. PostgreSQL stores whole microseconds and the SQLite
+    /// column stores units of 0.1 ms, so a whole millisecond reads back unchanged from both.
+    /// </summary>
+    public static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 }

@@ -12,7 +12,7 @@ public sealed class AuditCheckpoint
         LastSequence = lastSequence;
         LastHash = lastHash;
         PrunedCount = prunedCount;
-        PrunedAt = AuditChainHash.TruncateToMicroseconds(prunedAt);
+        PrunedAt = AuditChainHash.TruncateToMilliseconds(prunedAt);
         Signature = signature;
     }
 
@@ -36,7 +36,7 @@ public sealed class AuditCheckpoint
     public static string SignedContent(long lastSequence, string lastHash, long prunedCount, DateTimeOffset prunedAt) =>
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"audit-checkpoint-v1|{lastSequence}|{lastHash}|{prunedCount}|{AuditChainHash.TruncateToMicroseconds(prunedAt).UtcTicks}");
+            $"audit-checkpoint-v1|{lastSequence}|{lastHash}|{prunedCount}|{AuditChainHash.TruncateToMilliseconds(prunedAt).UtcTicks}");
 
     /// <summary>The text that this checkpoint's signature covers.</summary>
     public string SignedContent() => SignedContent(LastSequence, LastHash, PrunedCount, PrunedAt);

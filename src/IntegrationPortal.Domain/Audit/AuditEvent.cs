@@ -25,13 +25,13 @@ public sealed class AuditEvent
     }
 
     /// <summary>
-    /// Creates an unchained event. The time is cut to whole microseconds, the precision that
-    /// PostgreSQL stores, so the hash computed before the insert matches the stored row.
+    /// Creates an unchained event. The time is cut to whole milliseconds, a precision that both
+    /// databases store exactly, so the hash computed before the insert matches the stored row.
     /// </summary>
     public AuditEvent(DateTimeOffset at, string actorId, string actorName, string action, string targetType, string targetId, string details)
         : this()
     {
-        At = AuditChainHash.TruncateToMicroseconds(at);
+        At = AuditChainHash.TruncateToMilliseconds(at);
         ActorId = actorId;
         ActorName = actorName;
         Action = action;

@@ -87,6 +87,10 @@ public sealed partial class AuditPruner(
         var prunedAt = time.GetUtcNow();
         var signature = signer.Sign(AuditCheckpoint.SignedContent(lastPruned.Sequence, lastPruned.Hash, count, prunedAt));
         db.AuditCheckpoints.Add(new AuditCheckpoint(lastPruned.Sequence, lastPruned.Hash, count, prunedAt, signature));
+
+        // Saved before the pruning event is recorded: when no event is left, the next event
+        // follows the checkpoint, so the chain must find it in the database.
+        await db.SaveChangesAsync(cancellationToken);
         audit.RecordAs(
             AuditJobActor.Id,
             AuditJobActor.Name,
