@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace IntegrationPortal.Application.Audit.Chain;
 
-internal sealed partial class AuditChainService(
+/// <summary>Runs <see cref="AuditChainVerifier"/> for a user or the scheduled job and records each outcome as an audit event.</summary>
+public sealed partial class AuditChainService(
     IPortalDbContext db,
     ICurrentUser user,
     IAuditLog audit,
