@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationPortal.Infrastructure.Audit;
 
-/// <summary>The outcome of one pruning: how many events were deleted and the checkpoint that replaces them.</summary>
+/// <summary>The outcome of one pruning: how many events were deleted, the last deleted sequence and the cutoff time.</summary>
 public sealed record AuditPruneResult(long PrunedCount, long ThroughSequence, DateTimeOffset Cutoff);
 
 /// <summary>
@@ -28,7 +28,7 @@ public sealed partial class AuditPruner(
     /// <summary>
     /// Prunes what the retention allows and returns what was pruned, or null when retention is
     /// off or nothing is old enough. A broken chain is not pruned, because pruning would delete
-    /// the evidence; the method throws instead.
+    /// the evidence, so the method throws instead.
     /// </summary>
     public async Task<AuditPruneResult?> PruneAsync(CancellationToken cancellationToken)
     {

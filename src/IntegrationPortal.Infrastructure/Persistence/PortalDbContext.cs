@@ -41,8 +41,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Saves the changes; when they add audit events, chains them inside the save's transaction,
-    /// opening one if none is open, so the chain lock is held until the events commit.
+    /// Saves the changes. Added audit events are chained inside the save's transaction, which is
+    /// opened here when none is open, so the chain lock is held until the events commit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -65,23 +65,19 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         return saved;
     }
 
-    /// <summary>Saves the changes; audit events need <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which chains them.</summary>
+    /// <summary>Saves changes without audit events, which only <see cref="SaveChangesAsync(bool, CancellationToken)"/> chains.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (AuditChainAppender.PendingEvents(this).Count > 0)
         {
-            throw new InvalidOperationException("Audit events are chained only by SaveChangesAsync; call it instead of SaveChanges.");
+            throw new InvalidOperationException("Audit events are chained only by SaveChangesAsync, so call it instead of SaveChanges.");
         }
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>
-    /// Serializes appends to the audit chain until the current transaction ends. SQLite needs no
-    /// lock because the transaction that EF Core opens there starts with BEGIN IMMEDIATE, which
-    /// already admits one writer at a time.
-    /// </summary>
-    public virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Serializes appends to the audit chain until the current transaction ends.</summary>
+    public abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -105,6 +101,14 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }
+
+    /// <summary>
+    /// Takes SQLite's write lock with an UPDATE that matches no row. SQLite admits one writer at a
+    /// time and holds the lock until the transaction ends, so the newest event read after this
+    /// stays the newest until the new events commit.
+    /// </summary>
+    public override async Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        await Database.ExecuteSqlRawAsync("UPDATE \"AuditCheckpoints\" SET \"Id\" = \"Id\" WHERE \"Id\" < 0", cancellationToken);
 }
 
 public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)

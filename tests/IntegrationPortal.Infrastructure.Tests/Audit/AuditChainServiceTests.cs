@@ -77,7 +77,7 @@ public sealed class AuditChainServiceTests
             DatabaseProviders.Sqlite,
             configure: services => services.AddSingleton<ILogger<AuditChainService>>(_log));
 
-    /// <summary>Calls back on the reporting thread, so the test sees every report before the check returns.</summary>
+    /// <summary>Calls back on the reporting thread, so every report is in the list before the check returns.</summary>
     private sealed class SynchronousProgress(Action<AuditVerificationProgress> report) : IProgress<AuditVerificationProgress>
     {
         public void Report(AuditVerificationProgress value) => report(value);
