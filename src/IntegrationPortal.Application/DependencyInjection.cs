@@ -8,6 +8,7 @@ using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Sync.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationPortal.Application;
 
@@ -18,6 +19,10 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<SubmitRequestCommandValidator>(includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IAuditQueries, AuditQueries>();
+        services.AddScoped<Audit.Chain.AuditChainVerifier>();
+        services.AddScoped<Audit.Chain.IAuditChainService, Audit.Chain.AuditChainService>();
+        services.AddSingleton<Audit.Chain.AuditCheckpointSigner>();
+        services.TryAddSingleton<IFieldClassification, NoSensitiveFields>();
         services.AddScoped<ICatalogService, CatalogService>();
         services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequestService, RequestService>();

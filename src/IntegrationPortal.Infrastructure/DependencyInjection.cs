@@ -2,12 +2,14 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using IntegrationPortal.Application;
+using IntegrationPortal.Application.Audit.Chain;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Connectors;
 using IntegrationPortal.Connectors.Http;
 using IntegrationPortal.Connectors.Redmine;
+using IntegrationPortal.Infrastructure.Audit;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
@@ -67,8 +69,33 @@ public static class DependencyInjection
 
         services.AddScoped<ISyncScheduler, HangfireSyncScheduler>();
         services.AddScoped<FlowSyncJob>();
+        services.AddPortalAudit(configuration);
         services.AddPortalHangfire(options, runJobs);
         return services;
+    }
+
+    /// <summary>
+    /// Registers pruning and the audit jobs, and checks the "Audit" settings at start, so a
+    /// retention without a valid checkpoint key stops the portal with a message naming the setting.
+    /// </summary>
+    private static void AddPortalAudit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AuditOptions.SectionName);
+        services.Configure<AuditOptions>(section);
+        var audit = section.Get<AuditOptions>() ?? new AuditOptions();
+        if (audit.RetentionDays is { } days)
+        {
+            if (days < 1)
+            {
+                throw new InvalidOperationException(
+                    $"{AuditOptions.SectionName}:{nameof(AuditOptions.RetentionDays)} is {days}; set a number of days of 1 or more, or leave it empty to keep every event.");
+            }
+
+            AuditCheckpointSigner.ReadKey(audit.CheckpointKey);
+        }
+
+        services.AddScoped<AuditPruner>();
+        services.AddScoped<AuditJobs>();
     }
 
     private static void AddPortalDatabase(this IServiceCollection services, DatabaseOptions options)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Hangfire;
 using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Audit.Chain;
 using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
@@ -11,6 +12,7 @@ using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Infrastructure;
 using IntegrationPortal.Infrastructure.Identity;
+using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Web.Account;
 using IntegrationPortal.Web.Components;
@@ -21,6 +23,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 
@@ -61,6 +64,7 @@ if (role.ServesWeb)
         typeof(IFlowService),
         typeof(IConflictService),
         typeof(IAuditQueries),
+        typeof(IAuditChainService),
         typeof(IUserAdminService),
         typeof(IWebhookSettingsService));
     builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -78,6 +82,10 @@ try
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    if (role.RunsJobs)
+    {
+        AuditJobs.Schedule(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>(), scope.ServiceProvider.GetRequiredService<IOptions<AuditOptions>>());
+    }
 }
 catch (Exception ex) when (ex is DbException or ArgumentException or InvalidOperationException or TimeoutException)
 {

@@ -36,6 +36,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IFlowService>(Flows);
         Services.AddSingleton<IConflictService>(Conflicts);
         Services.AddSingleton<IAuditQueries>(Audit);
+        Services.AddSingleton<Application.Audit.Chain.IAuditChainService>(AuditChain);
         Services.AddSingleton<IUserAdminService>(Users);
         Services.AddSingleton<IWebhookSettingsService>(Webhooks);
 
@@ -55,6 +56,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeConflictService Conflicts { get; } = new();
 
     protected FakeAuditQueries Audit { get; } = new();
+
+    protected FakeAuditChainService AuditChain { get; } = new();
 
     protected FakeUserAdminService Users { get; } = new();
 

@@ -30,5 +30,7 @@ public interface IPortalDbContext
 
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
+    DbSet<AuditCheckpoint> AuditCheckpoints { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

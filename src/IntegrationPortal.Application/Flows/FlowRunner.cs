@@ -28,6 +28,7 @@ public sealed class FlowRunner(
     FlowPolicyCheck policy,
     ISyncScheduler scheduler,
     IAuditLog audit,
+    IFieldClassification classification,
     TimeProvider time,
     ILogger<FlowRunner> logger)
 {
@@ -147,7 +148,7 @@ public sealed class FlowRunner(
 
     private async Task ExecuteAsync(Flow flow, SyncRun run, FlowLeaseKeeper keeper, CancellationToken cancellationToken)
     {
-        var store = new FlowStateStore(db, audit, flow, run, time);
+        var store = new FlowStateStore(db, audit, classification, flow, run, time);
         try
         {
             var request = await BuildRequestAsync(flow, cancellationToken);

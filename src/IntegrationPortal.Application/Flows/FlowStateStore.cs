@@ -11,7 +11,8 @@ namespace IntegrationPortal.Application.Flows;
 /// Keeps one run's links and cursors in the portal database. Each saved link commits together
 /// with the audit event of the values written for it and the conflicts found on it.
 /// </summary>
-internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow flow, SyncRun run, TimeProvider time) : ISyncStateStore
+internal sealed class FlowStateStore(
+    IPortalDbContext db, IAuditLog audit, IFieldClassification classification, Flow flow, SyncRun run, TimeProvider time) : ISyncStateStore
 {
     public async Task<IReadOnlyList<ItemLink>> LoadLinksAsync(Guid flowId, CancellationToken cancellationToken) =>
         await db.ItemLinks.Where(l => l.FlowId == flowId).ToListAsync(cancellationToken);
@@ -37,7 +38,15 @@ internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow 
                 LinkId = link.Id,
                 link.ItemIdA,
                 link.ItemIdB,
-                Changes = changes.Select(c => new { Side = c.TargetSide, c.ItemId, c.Field, Old = c.OldValue, New = c.NewValue, Conflict = c.WasConflict }),
+                Changes = changes.Select(c => new
+                {
+                    Side = c.TargetSide,
+                    c.ItemId,
+                    c.Field,
+                    Old = Mask(c, c.OldValue),
+                    New = Mask(c, c.NewValue),
+                    Conflict = c.WasConflict,
+                }),
             });
         }
 
@@ -60,6 +69,19 @@ internal sealed class FlowStateStore(IPortalDbContext db, IAuditLog audit, Flow 
 
         await ConflictRecorder.AddAsync(db, audit, flow, run, link, conflicts, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Masks a written value when the target field or the field it was mapped from is sensitive,
+    /// because either classification applies to the same value.
+    /// </summary>
+    private string? Mask(FieldChange change, string? value)
+    {
+        var mapping = flow.Mappings.FirstOrDefault(m => (change.TargetSide == "A" ? m.FieldA : m.FieldB) == change.Field);
+        var sourceSide = change.TargetSide == "A" ? "B" : "A";
+        var sourceField = mapping is null ? null : (sourceSide == "A" ? mapping.FieldA : mapping.FieldB);
+        var masked = AuditValueMask.Apply(classification, flow.Id, change.TargetSide, change.Field, value);
+        return sourceField is null ? masked : AuditValueMask.Apply(classification, flow.Id, sourceSide, sourceField, masked);
     }
 
     public async Task SaveCursorsAsync(Guid flowId, DateTimeOffset? cursorA, DateTimeOffset? cursorB, CancellationToken cancellationToken)

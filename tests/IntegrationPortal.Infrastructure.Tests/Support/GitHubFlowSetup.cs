@@ -25,15 +25,19 @@ internal sealed class GitHubFlowSetup : IDisposable
 
     private readonly HttpClient _github;
 
-    public GitHubFlowSetup(GitHubEmulator emulator)
+    /// <summary>Uses <paramref name="token"/> as the connections' secret; the emulator must accept it.</summary>
+    public GitHubFlowSetup(GitHubEmulator emulator, string token = GitHubEmulator.DefaultToken)
     {
         Emulator = emulator;
+        Token = token;
         _github = new HttpClient { BaseAddress = emulator.BaseUrl };
-        _github.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GitHubEmulator.DefaultToken);
+        _github.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _github.DefaultRequestHeaders.UserAgent.ParseAdd("IntegrationPortal-Tests");
     }
 
     public GitHubEmulator Emulator { get; }
+
+    public string Token { get; }
 
     /// <summary>Approves GitHub, adds two connections, has a request approved and activates a title-and-status flow.</summary>
     public async Task<Guid> BuildActiveFlowAsync(PortalTestHost host, string containerA, string containerB)
@@ -107,5 +111,5 @@ internal sealed class GitHubFlowSetup : IDisposable
     public void Dispose() => _github.Dispose();
 
     private CreateConnectionCommand NewConnection(string name) =>
-        new() { Name = name, ToolKey = ToolKeys.GitHub, BaseUrl = Emulator.BaseUrl.ToString(), Secret = GitHubEmulator.DefaultToken };
+        new() { Name = name, ToolKey = ToolKeys.GitHub, BaseUrl = Emulator.BaseUrl.ToString(), Secret = Token };
 }

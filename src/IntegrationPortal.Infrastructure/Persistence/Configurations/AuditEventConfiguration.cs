@@ -17,5 +17,13 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.TargetId).HasMaxLength(200);
         builder.HasIndex(e => e.Action);
         builder.HasIndex(e => new { e.TargetType, e.TargetId });
+
+        // A unique sequence makes a second event claiming the same place fail instead of forking
+        // the chain, should two writers ever get past the append lock.
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Ignore(e => e.IsChained);
+        builder.Ignore(e => e.CreationOrder);
     }
 }
