@@ -115,7 +115,7 @@ public sealed class FlowService(
         var flow = await FindOwnedAsync(flowId, cancellationToken);
         if (flow.Status == FlowStatus.Paused)
         {
-            throw new Domain.Common.DomainException("The flow is paused, so it cannot run. Press Resume first; the pause reason is shown on the flow's page.");
+            throw new Domain.Common.DomainException("The flow is paused, so it cannot run. Press Resume first. The flow's page shows why it was paused.");
         }
 
         if (flow.Status != FlowStatus.Active)

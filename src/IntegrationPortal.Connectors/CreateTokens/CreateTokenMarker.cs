@@ -51,7 +51,7 @@ internal static partial class CreateTokenMarker
             return description[..match.Index];
         }
 
-        // A person who edits the raw description sees the marker and may write below it.
+        // A person who edits the raw description can see the marker and may write below it.
         var inner = InnerMarkerPattern().Match(description);
         if (!inner.Success)
         {
