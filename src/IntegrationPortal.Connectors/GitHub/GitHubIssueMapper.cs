@@ -81,7 +81,8 @@ internal static class GitHubIssueMapper
         value is not null && States.Contains(value)
             ? value
             : throw new ConnectorException(
-                $"GitHub call {call} failed: status '{value}' is invalid; GitHub issues are 'open' or 'closed'.");
+                $"GitHub call {call} failed: status '{value}' is invalid, because GitHub issues are 'open' or 'closed'. "
+                + $"Add a value map to the flow's status mapping that turns '{value}' into open or closed.");
 
     private static IEnumerable<string> ReadLabelNames(JsonElement issue)
     {
