@@ -113,6 +113,11 @@ public sealed class FlowService(
     public async Task RunNowAsync(Guid flowId, CancellationToken cancellationToken)
     {
         var flow = await FindOwnedAsync(flowId, cancellationToken);
+        if (flow.Status == FlowStatus.Paused)
+        {
+            throw new Domain.Common.DomainException("The flow is paused, so it cannot run. Press Resume first. The flow's page shows why it was paused.");
+        }
+
         if (flow.Status != FlowStatus.Active)
         {
             throw new Domain.Common.DomainException("Activate the flow before running it.");

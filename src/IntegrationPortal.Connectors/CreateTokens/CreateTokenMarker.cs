@@ -33,8 +33,8 @@ internal static partial class CreateTokenMarker
     }
 
     /// <summary>
-    /// Returns the description without a trailing marker, and the token it contained, or the
-    /// description unchanged and a null token when it ends without one.
+    /// Returns the description without its marker, and the token it contained, or the description
+    /// unchanged and a null token when it has none. A marker followed by text is replaced by a blank line.
     /// </summary>
     public static string? Strip(string? description, out string? createToken)
     {
@@ -45,13 +45,23 @@ internal static partial class CreateTokenMarker
         }
 
         var match = MarkerPattern().Match(description);
-        if (!match.Success)
+        if (match.Success)
+        {
+            createToken = match.Groups["token"].Value;
+            return description[..match.Index];
+        }
+
+        // A person who edits the raw description can see the marker and may write below it.
+        var inner = InnerMarkerPattern().Match(description);
+        if (!inner.Success)
         {
             return description;
         }
 
-        createToken = match.Groups["token"].Value;
-        return description[..match.Index];
+        createToken = inner.Groups["token"].Value;
+        var before = description[..inner.Index];
+        var after = description[(inner.Index + inner.Length)..];
+        return before.Length == 0 ? after : before + "\n\n" + after;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
@@ -60,4 +70,7 @@ internal static partial class CreateTokenMarker
     // Redmine stores line breaks as CRLF, so the whitespace before and after the marker is matched loosely.
     [GeneratedRegex(@"\s*<!-- integrationportal:create-token=(?<token>[A-Za-z0-9_-]{1,64}) -->\s*\z", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"\s*<!-- integrationportal:create-token=(?<token>[A-Za-z0-9_-]{1,64}) -->\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerMarkerPattern();
 }

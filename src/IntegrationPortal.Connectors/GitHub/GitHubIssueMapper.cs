@@ -38,22 +38,12 @@ internal static class GitHubIssueMapper
     /// <summary>Reads a GitHub Markdown body as canonical Markdown, or returns null when it is empty.</summary>
     public static string? NormalizeDescription(string? body) => RichTextConverter.ToCanonical(body, RichTextFormat.GitHubMarkdown);
 
-    /// <summary>Joins label names sorted by ordinal comparison with ", ", or returns null when there are none.</summary>
-    public static string? NormalizeLabels(IEnumerable<string> names)
-    {
-        var sorted = names.Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return sorted.Count == 0 ? null : string.Join(", ", sorted);
-    }
+    /// <summary>Joins label names into a canonical labels value (<see cref="LabelSet"/>), or returns null when there are none.</summary>
+    public static string? NormalizeLabels(IEnumerable<string> names) => LabelSet.Join(names);
 
-    /// <summary>Splits a canonical labels value ("bug, ui") into label names.</summary>
-    public static JsonArray SplitLabels(string? labels)
-    {
-        var names = (labels ?? string.Empty)
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal)
-            .Select(name => (JsonNode?)JsonValue.Create(name));
-        return new JsonArray([.. names]);
-    }
+    /// <summary>Splits a canonical labels value ("bug, needs info\, triage") into label names.</summary>
+    public static JsonArray SplitLabels(string? labels) =>
+        new([.. LabelSet.Split(labels).Distinct(StringComparer.Ordinal).Select(name => (JsonNode?)JsonValue.Create(name))]);
 
     /// <summary>
     /// Builds the JSON of a create or update request from canonical fields: status becomes state,
@@ -91,7 +81,8 @@ internal static class GitHubIssueMapper
         value is not null && States.Contains(value)
             ? value
             : throw new ConnectorException(
-                $"GitHub call {call} failed: status '{value}' is invalid; GitHub issues are 'open' or 'closed'.");
+                $"GitHub call {call} failed: status '{value}' is invalid, because GitHub issues are 'open' or 'closed'. "
+                + $"Add a value map to the flow's status mapping that turns '{value}' into open or closed.");
 
     private static IEnumerable<string> ReadLabelNames(JsonElement issue)
     {

@@ -13,7 +13,7 @@ public static class FieldNormalizer
     /// <summary>
     /// Normalizes <paramref name="value"/> for its kind. Text is trimmed and gets LF line endings.
     /// RichText is parsed as Markdown and written in its canonical form (<see cref="CanonicalMarkdown"/>).
-    /// Choice is trimmed and otherwise exact. Labels are split on commas, trimmed, de-duplicated,
+    /// Choice is trimmed and otherwise exact. Labels are split on commas (see <see cref="LabelSet"/>), trimmed, de-duplicated,
     /// sorted by ordinal and joined with ", ". Date is yyyy-MM-dd of the day written in the value,
     /// Timestamp is ISO 8601 in UTC, and User is a lower-case e-mail address or an unmapped user.
     /// A Date or Timestamp that does not parse is kept trimmed, so it still compares as text and the
@@ -44,13 +44,5 @@ public static class FieldNormalizer
     private static string ToLineFeeds(string value) =>
         value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
-    private static string NormalizeLabels(string value)
-    {
-        var labels = value
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-
-        return string.Join(", ", labels);
-    }
+    private static string NormalizeLabels(string value) => LabelSet.Join(LabelSet.Split(value)) ?? string.Empty;
 }

@@ -1,5 +1,6 @@
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Connectors;
+using IntegrationPortal.Sync.Values;
 
 namespace IntegrationPortal.Sync.Engine;
 
@@ -119,9 +120,7 @@ internal sealed class FlowRun
             return string.Equals(value.Trim(), expected, StringComparison.OrdinalIgnoreCase);
         }
 
-        return value
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Contains(expected, StringComparer.OrdinalIgnoreCase);
+        return LabelSet.Split(value).Contains(expected, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

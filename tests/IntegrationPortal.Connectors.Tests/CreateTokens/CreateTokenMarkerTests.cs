@@ -31,9 +31,9 @@ public sealed class CreateTokenMarkerTests
     [Fact]
     public void Strip_WithoutMarker_KeepsDescription()
     {
-        var read = CreateTokenMarker.Strip("<!-- integrationportal:create-token=ab12 --> then more text", out var token);
+        var read = CreateTokenMarker.Strip("<!-- integrationportal:create-token=ab 12 --> then more text", out var token);
 
-        Assert.Equal("<!-- integrationportal:create-token=ab12 --> then more text", read);
+        Assert.Equal("<!-- integrationportal:create-token=ab 12 --> then more text", read);
         Assert.Null(token);
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationPortal.Emulators.GitHub;
 
@@ -106,6 +107,33 @@ public sealed class GitHubCreateTokenTests
 
         Assert.Equal("edited", read!.Fields["description"]);
         Assert.Null(read.CreateToken);
+    }
+
+    [Fact]
+    public async Task Text_below_marker_hides_marker()
+    {
+        await using var context = await GitHubTestContext.StartAsync();
+        var connector = context.CreateConnector();
+        var created = await connector.CreateAsync(Repository, Fields("Target", "Printer jammed"), Token, None);
+
+        // A person edits the raw body on GitHub and writes below the comment.
+        await WriteRawBodyAsync(context, created.Id, await ReadRawBodyAsync(context, created.Id) + "\n\nAlso on floor 3");
+        var read = await connector.GetAsync(Repository, created.Id, None);
+
+        Assert.Equal("Printer jammed\n\nAlso on floor 3", read!.Fields["description"]);
+        Assert.Equal(Token, read.CreateToken);
+    }
+
+    private static async Task WriteRawBodyAsync(GitHubTestContext context, string number, string body)
+    {
+        using var http = new HttpClient { BaseAddress = context.Emulator.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"repos/{Repository}/issues/{number}")
+        {
+            Content = JsonContent.Create(new { body }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GitHubEmulator.DefaultToken);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
     }
 
     private static Dictionary<string, string?> Fields(string title, string? description) =>

@@ -41,4 +41,14 @@ public sealed class GitHubIssueMapperTests
 
         Assert.Null(body["body"]);
     }
+
+    [Fact]
+    public void Unknown_status_names_value_map_fix()
+    {
+        var exception = Assert.Throws<IntegrationPortal.Sync.Connectors.ConnectorException>(() =>
+            GitHubIssueMapper.ToRequestBody(new Dictionary<string, string?> { ["status"] = "New" }, "POST /repos/o/r/issues"));
+
+        Assert.Contains("status 'New' is invalid", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("value map", exception.Message, StringComparison.Ordinal);
+    }
 }
