@@ -101,10 +101,11 @@ internal static partial class TextileInline
             return (MarkdownSyntax.CodeSpan(code.Groups["code"].Value), code.Length);
         }
 
+        // A "text": followed only by punctuation has no destination, so it stays text.
         var link = LinkPattern().Match(rest);
-        if (link.Success)
+        var (url, length) = link.Success ? TrimUrl(link.Groups["url"].Value, link.Length) : (string.Empty, 0);
+        if (url.Length > 0)
         {
-            var (url, length) = TrimUrl(link.Groups["url"].Value, link.Length);
             return ($"[{Convert(link.Groups["text"].Value)}]({MarkdownSyntax.Destination(url)})", length);
         }
 

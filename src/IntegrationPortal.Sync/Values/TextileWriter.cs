@@ -125,6 +125,10 @@ internal static class TextileWriter
                     literal.Append(delimiter.ToLiteral());
                     AppendInlines(output, literal, delimiter);
                     break;
+                case LinkInline link when string.IsNullOrWhiteSpace(link.Url):
+                    // Textile has no link or image without a destination, so only the text is kept.
+                    AppendInlines(output, literal, link);
+                    break;
                 default:
                     FlushLiteral(output, literal);
                     AppendInline(output, inline);

@@ -22,6 +22,7 @@ public sealed class TextileConversionTests
     [InlineData("---", "***")]
     [InlineData("snake_case a*b 2*3", "snake_case a\\*b 2\\*3")]
     [InlineData("|_. a |_. b |\n| 1 | 2 |", "|\\_. a |\\_. b |\n| 1 | 2 |")]
+    [InlineData("\"no link\":!", "\"no link\":!")]
     public void ToCanonical_ReadsTextile(string textile, string expected)
     {
         Assert.Equal(expected, RichTextConverter.ToCanonical(textile, RichTextFormat.RedmineTextile));
@@ -38,6 +39,8 @@ public sealed class TextileConversionTests
     [InlineData("```ruby\nputs 1\n```", "<pre><code class=\"ruby\">\nputs 1\n</code></pre>")]
     [InlineData("\\* not a list", "<notextile>* not a list</notextile>")]
     [InlineData("h2. is text here", "p. h2. is text here")]
+    [InlineData("see [the docs](<>) here", "see the docs here")]
+    [InlineData("see ![chart](<>) here", "see chart here")]
     public void FromCanonical_WritesTextile(string canonical, string expected)
     {
         Assert.Equal(expected, RichTextConverter.FromCanonical(canonical, RichTextFormat.RedmineTextile));
