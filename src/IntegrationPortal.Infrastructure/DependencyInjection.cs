@@ -8,6 +8,7 @@ using IntegrationPortal.Application.Users;
 using IntegrationPortal.Connectors;
 using IntegrationPortal.Connectors.Http;
 using IntegrationPortal.Connectors.Redmine;
+using IntegrationPortal.Infrastructure.Audit.Forwarding;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<ISyncScheduler, HangfireSyncScheduler>();
         services.AddScoped<FlowSyncJob>();
         services.AddPortalHangfire(options, runJobs);
+        services.AddAuditForwarding(configuration, runJobs);
         return services;
     }
 

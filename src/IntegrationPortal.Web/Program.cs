@@ -12,6 +12,7 @@ using IntegrationPortal.Infrastructure;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Web.Account;
+using IntegrationPortal.Web.Audit;
 using IntegrationPortal.Web.Components;
 using IntegrationPortal.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -95,6 +96,7 @@ if (role.ServesWeb)
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapAccountEndpoints();
+    app.MapAuditExportEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     // The endpoint policy sends others to sign-in or the denied page, like any portal page. The
     // dashboard's own filter checks the role again.

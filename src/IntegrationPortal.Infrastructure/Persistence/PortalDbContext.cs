@@ -5,6 +5,7 @@ using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Infrastructure.Audit.Forwarding;
 using IntegrationPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -34,6 +35,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SyncConflict> SyncConflicts => Set<SyncConflict>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditForwarderPosition> AuditForwarderPositions => Set<AuditForwarderPosition>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

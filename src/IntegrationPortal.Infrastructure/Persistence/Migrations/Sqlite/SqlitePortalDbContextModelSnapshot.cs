@@ -57,9 +57,13 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Action");
+                    b.HasIndex("At");
 
-                    b.HasIndex("TargetType", "TargetId");
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorName", "Id");
+
+                    b.HasIndex("TargetType", "TargetId", "Id");
 
                     b.ToTable("AuditEvents");
                 });
@@ -546,6 +550,30 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("IntegrationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Infrastructure.Audit.Forwarding.AuditForwarderPosition", b =>
+                {
+                    b.Property<string>("Sink")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sink");
+
+                    b.ToTable("AuditForwarderPositions");
                 });
 
             modelBuilder.Entity("IntegrationPortal.Infrastructure.Identity.PortalUser", b =>
