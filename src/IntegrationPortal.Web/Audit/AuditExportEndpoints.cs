@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Audit.Export;
+using IntegrationPortal.Application.Common;
 using IntegrationPortal.Domain.Identity;
 using Microsoft.AspNetCore.Authorization;
 
@@ -18,7 +19,7 @@ internal static class AuditExportEndpoints
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.Auditor},{Roles.ItAdmin}" });
     }
 
-    private static async Task ExportAsync(string format, HttpContext context, IAuditQueries audit, TimeProvider time)
+    private static async Task ExportAsync(string format, HttpContext context, IPortalDbContext db, ICurrentUser user, TimeProvider time)
     {
         AuditFilter filter;
         try
@@ -32,6 +33,9 @@ internal static class AuditExportEndpoints
             return;
         }
 
+        // Built on the request's own scope: the registered IAuditQueries opens a scope per call,
+        // which would end before a streamed export has been read.
+        var audit = new AuditQueries(db, user);
         var events = audit.StreamAsync(filter, context.RequestAborted);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         switch (format)
