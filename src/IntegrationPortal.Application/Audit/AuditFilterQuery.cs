@@ -79,6 +79,8 @@ internal static class AuditFilterQuery
 
         if (Trimmed(filter.Text) is { } text)
         {
+            // NOTE: details are stored as System.Text.Json writes them, which escapes non-ASCII
+            // letters and characters such as ' + < > & as \uXXXX, so a search for them finds no details.
             var lower = text.ToLowerInvariant();
             events = events.Where(e => e.TargetId.ToLower().Contains(lower) || e.Details.ToLower().Contains(lower));
         }

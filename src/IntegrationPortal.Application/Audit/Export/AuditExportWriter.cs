@@ -6,7 +6,7 @@ namespace IntegrationPortal.Application.Audit.Export;
 
 /// <summary>
 /// Writes a stream of events as CSV or as a JSON array while they are read, flushing every few
-/// hundred rows, so memory stays flat and the browser sees the download grow.
+/// hundred rows, so memory stays flat and the browser receives the file as it grows.
 /// </summary>
 public static class AuditExportWriter
 {

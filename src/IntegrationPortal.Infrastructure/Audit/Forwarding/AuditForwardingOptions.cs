@@ -33,7 +33,7 @@ public sealed class AuditForwardingOptions
     /// <summary>Upper bound, in seconds, of the doubling wait between failed deliveries.</summary>
     public int MaxBackoffSeconds { get; set; } = 300;
 
-    /// <summary>Seconds for which one process holds the right to forward; renewed every batch.</summary>
+    /// <summary>Seconds for which one process has the right to forward; renewed with every batch.</summary>
     public int LeaseSeconds { get; set; } = 60;
 
     /// <summary>Returns the problems with these settings, each naming its key and the fix; empty when valid.</summary>

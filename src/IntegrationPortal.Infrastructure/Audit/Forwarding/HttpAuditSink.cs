@@ -7,7 +7,7 @@ namespace IntegrationPortal.Infrastructure.Audit.Forwarding;
 
 /// <summary>
 /// POSTs each batch as {"events":[…]} with the same event shape as the JSON export. Any 2xx
-/// status acknowledges the batch; anything else, or no answer, makes the forwarder retry it.
+/// status acknowledges the batch; anything else, or no response, makes the forwarder retry it.
 /// Each event carries its id, so a collector can drop the repeat that follows a crash between
 /// its acknowledgement and the saved position.
 /// </summary>

@@ -10,7 +10,7 @@ namespace IntegrationPortal.Infrastructure.Audit.Forwarding;
 /// <summary>
 /// Sends each event as one RFC 5424 syslog message whose MSG is the event as JSON. Over TCP the
 /// messages use octet-counting framing (RFC 6587), and a batch counts as acknowledged once the
-/// connection took every byte; over UDP each message is one datagram and is never confirmed.
+/// connection took every byte. Over UDP each message is one datagram, which nothing confirms.
 /// </summary>
 public sealed class SyslogAuditSink(string host, int port, string protocol) : IAuditEventSink
 {
