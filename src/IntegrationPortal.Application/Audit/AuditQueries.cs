@@ -18,33 +18,30 @@ public sealed class AuditQueries(IPortalDbContext db, ICurrentUser user) : IAudi
         RequireReader();
         AuditFilterQuery.Validate(query.Filter);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var events = db.AuditEvents.AsNoTracking().Apply(query.Filter);
+        var filtered = db.AuditEvents.AsNoTracking().Apply(query.Filter);
 
         // Keyset paging: each page starts from an id, never from an offset, so reading page
         // one thousand costs what page one costs and new events cannot shift a page.
         if (query.AfterId is { } afterId)
         {
-            var newer = await events.Where(e => e.Id > afterId).OrderBy(e => e.Id).Take(pageSize + 1)
+            var newer = await filtered.Where(e => e.Id > afterId).OrderBy(e => e.Id).Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
             var page = newer.Take(pageSize).Reverse().Select(ToDto).ToList();
-            return new AuditPage(page, HasOlder: true, HasNewer: newer.Count > pageSize);
+            var hasOlder = await filtered.AnyAsync(e => e.Id <= afterId, cancellationToken);
+            return new AuditPage(page, hasOlder, HasNewer: newer.Count > pageSize);
         }
 
+        var events = filtered;
+        var hasNewer = false;
         if (query.BeforeId is { } beforeId)
         {
             events = events.Where(e => e.Id < beforeId);
+            hasNewer = await filtered.AnyAsync(e => e.Id >= beforeId, cancellationToken);
         }
 
         var rows = await events.OrderByDescending(e => e.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
         var older = rows.Take(pageSize).Select(ToDto).ToList();
-        return new AuditPage(older, HasOlder: rows.Count > pageSize, HasNewer: query.BeforeId is not null);
-    }
-
-    public async Task<AuditEventDto?> FindAsync(long id, CancellationToken cancellationToken)
-    {
-        RequireReader();
-        var auditEvent = await db.AuditEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return auditEvent is null ? null : ToDto(auditEvent);
+        return new AuditPage(older, HasOlder: rows.Count > pageSize, hasNewer);
     }
 
     public async Task<long> CountAsync(AuditFilter filter, CancellationToken cancellationToken)

@@ -6,9 +6,6 @@ public interface IAuditQueries
     /// <summary>Returns one page of events, newest first, matching the filter.</summary>
     Task<AuditPage> ListAsync(AuditQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Returns one event, or null when no event has that id.</summary>
-    Task<AuditEventDto?> FindAsync(long id, CancellationToken cancellationToken);
-
     /// <summary>Counts the events that match the filter; the paging cursors are ignored.</summary>
     Task<long> CountAsync(AuditFilter filter, CancellationToken cancellationToken);
 

@@ -39,6 +39,7 @@ public sealed class AuditQueriesTests
         Assert.True(second.HasNewer);
         Assert.Equal(first.Events.Select(e => e.Id), back.Events.Select(e => e.Id));
         Assert.False(back.HasNewer);
+        Assert.True(back.HasOlder);
     }
 
     [Theory]
@@ -48,7 +49,7 @@ public sealed class AuditQueriesTests
         var flowId = Guid.NewGuid();
         var requestId = Guid.NewGuid();
         await using var host = await PortalTestHost.StartAsync(provider);
-        await SeedAsync(
+        var ids = await SeedAsync(
             host,
             Event(0, "ivan", AuditActions.RequestApproved, "request", requestId.ToString()),
             Event(1, "rita", AuditActions.FlowCreated, "flow", flowId.ToString(), $"{{\"requestId\":\"{requestId}\",\"name\":\"Mirror\"}}"),
@@ -70,6 +71,12 @@ public sealed class AuditQueriesTests
         Assert.Equal([AuditActions.FlowCreated, AuditActions.FlowActivated], await ActionsAsync(new(From: Start.AddHours(1), To: Start.AddHours(3))));
         Assert.Equal([AuditActions.FlowCreated], await ActionsAsync(new(Text: "MIRROR")));
         Assert.Equal(2, await audit.CountAsync(new AuditFilter(Actor: "rita"), CancellationToken.None));
+
+        // The only newer "ivan" event is above the cursor, so the page below it knows there is one.
+        var ivanBelowTool = await audit.ListAsync(new AuditQuery(new AuditFilter(Actor: "ivan"), BeforeId: ids[4]), CancellationToken.None);
+        var ritaBelowTool = await audit.ListAsync(new AuditQuery(new AuditFilter(Actor: "rita"), BeforeId: ids[4]), CancellationToken.None);
+        Assert.True(ivanBelowTool.HasNewer);
+        Assert.False(ritaBelowTool.HasNewer);
     }
 
     [Theory]

@@ -22,8 +22,6 @@ public sealed class FakeAuditQueries : IAuditQueries
         return Task.FromResult(Pages.TryDequeue(out var page) ? page : new AuditPage([], false, false));
     }
 
-    public Task<AuditEventDto?> FindAsync(long id, CancellationToken cancellationToken) => Task.FromResult<AuditEventDto?>(null);
-
     public Task<long> CountAsync(AuditFilter filter, CancellationToken cancellationToken) => Task.FromResult(Count);
 
     public async IAsyncEnumerable<AuditEventDto> StreamAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
