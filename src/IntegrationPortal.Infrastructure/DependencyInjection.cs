@@ -10,6 +10,7 @@ using IntegrationPortal.Connectors;
 using IntegrationPortal.Connectors.Http;
 using IntegrationPortal.Connectors.Redmine;
 using IntegrationPortal.Infrastructure.Audit;
+using IntegrationPortal.Infrastructure.Audit.Forwarding;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<FlowSyncJob>();
         services.AddPortalAudit(configuration);
         services.AddPortalHangfire(options, runJobs);
+        services.AddAuditForwarding(configuration, runJobs);
         return services;
     }
 

@@ -15,6 +15,7 @@ using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Web.Account;
+using IntegrationPortal.Web.Audit;
 using IntegrationPortal.Web.Components;
 using IntegrationPortal.Web.Hosting;
 using IntegrationPortal.Web.Webhooks;
@@ -107,6 +108,7 @@ if (role.ServesWeb)
     app.MapStaticAssets();
     app.MapAccountEndpoints();
     app.MapWebhookEndpoints();
+    app.MapAuditExportEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     // The endpoint policy sends others to sign-in or the denied page, like any portal page. The
     // dashboard's own filter checks the role again.

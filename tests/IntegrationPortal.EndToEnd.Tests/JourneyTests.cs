@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using IntegrationPortal.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
@@ -8,7 +9,7 @@ namespace IntegrationPortal.EndToEnd.Tests;
 /// The walking skeleton's journey in a real browser, as three users, against the portal's own
 /// executable on PostgreSQL, a real Redmine and the GitHub emulator.
 /// </summary>
-public sealed class JourneyTests : IAsyncLifetime
+public sealed partial class JourneyTests : IAsyncLifetime
 {
     private const string Password = "correct-horse-42";
     private const string AdminEmail = "it-admin@example.com";
@@ -103,6 +104,7 @@ public sealed class JourneyTests : IAsyncLifetime
         await Assertions.Expect(lastRun.Locator("[data-testid=run-updated]")).ToHaveTextAsync("0");
 
         await CheckAuditTrailAsync();
+        await TraceAsAuditorAsync(new Uri(requester.Page.Url).Segments[^1], githubIssue.Number.ToString(CultureInfo.InvariantCulture), subject + " (edited in Redmine)");
         Assert.DoesNotContain(_redmine.ApiKey, _portal.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(GitHubSide.Token, _portal.Output, StringComparison.Ordinal);
     }

@@ -7,6 +7,7 @@ using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Webhooks;
 using IntegrationPortal.Infrastructure.Audit;
+using IntegrationPortal.Infrastructure.Audit.Forwarding;
 using IntegrationPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<AuditForwarderPosition> AuditForwarderPositions => Set<AuditForwarderPosition>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

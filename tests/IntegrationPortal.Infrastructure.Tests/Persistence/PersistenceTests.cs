@@ -205,14 +205,14 @@ public sealed class PersistenceTests
 
         await using var auditor = host.ScopeFor("u-aud", "alma@example.com", Roles.Auditor);
         var queries = auditor.ServiceProvider.GetRequiredService<IAuditQueries>();
-        var first = await queries.ListAsync(new AuditQuery(PageSize: 3), CancellationToken.None);
-        var second = await queries.ListAsync(new AuditQuery(BeforeId: first.Events[^1].Id, PageSize: 3), CancellationToken.None);
-        var filtered = await queries.ListAsync(new AuditQuery(Actor: "RITA", Action: "request."), CancellationToken.None);
+        var first = await queries.ListAsync(new AuditQuery(new AuditFilter(), PageSize: 3), CancellationToken.None);
+        var second = await queries.ListAsync(new AuditQuery(new AuditFilter(), BeforeId: first.Events[^1].Id, PageSize: 3), CancellationToken.None);
+        var filtered = await queries.ListAsync(new AuditQuery(new AuditFilter(Actor: "rita@example.com", Action: "request.")), CancellationToken.None);
 
         Assert.Equal(3, first.Events.Count);
-        Assert.True(first.HasMore);
+        Assert.True(first.HasOlder);
         Assert.Equal(2, second.Events.Count);
-        Assert.False(second.HasMore);
+        Assert.False(second.HasOlder);
         Assert.True(first.Events[^1].Id > second.Events[0].Id);
         Assert.Equal(5, filtered.Events.Count);
     }

@@ -112,12 +112,16 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Action");
+                    b.HasIndex("At");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("TargetType", "TargetId");
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorName", "Id");
+
+                    b.HasIndex("TargetType", "TargetId", "Id");
 
                     b.ToTable("AuditEvents");
                 });
@@ -635,6 +639,30 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Infrastructure.Audit.Forwarding.AuditForwarderPosition", b =>
+                {
+                    b.Property<string>("Sink")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sink");
+
+                    b.ToTable("AuditForwarderPositions");
                 });
 
             modelBuilder.Entity("IntegrationPortal.Infrastructure.Identity.PortalUser", b =>

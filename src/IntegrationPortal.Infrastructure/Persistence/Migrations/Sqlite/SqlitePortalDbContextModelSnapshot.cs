@@ -103,12 +103,16 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Action");
+                    b.HasIndex("At");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("TargetType", "TargetId");
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorName", "Id");
+
+                    b.HasIndex("TargetType", "TargetId", "Id");
 
                     b.ToTable("AuditEvents");
                 });
@@ -626,6 +630,30 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Infrastructure.Audit.Forwarding.AuditForwarderPosition", b =>
+                {
+                    b.Property<string>("Sink")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sink");
+
+                    b.ToTable("AuditForwarderPositions");
                 });
 
             modelBuilder.Entity("IntegrationPortal.Infrastructure.Identity.PortalUser", b =>
