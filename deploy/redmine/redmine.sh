@@ -99,9 +99,19 @@ responds() {
   curl --silent --output /dev/null --max-time 5 "$BASE_URL/" 2>/dev/null
 }
 
+# Debian's database.yml sets no busy timeout, so SQLite fails a write at once with "database is
+# locked" (HTTP 500) whenever two requests write at the same moment. Tests write in parallel.
+set_busy_timeout() {
+  if ! grep -q '^  timeout:' "$DATABASE_CONFIG"; then
+    sed -i '/^  adapter: sqlite3$/a\  timeout: 15000' "$DATABASE_CONFIG"
+    log "set a 15 s SQLite busy timeout in $DATABASE_CONFIG"
+  fi
+}
+
 cmd_start() {
   require_installed
   prepare_state_dir
+  set_busy_timeout
   if server_pid >/dev/null; then
     log "already running on $BASE_URL (pid $(server_pid))"
     return

@@ -107,6 +107,12 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await TraceAsAuditorAsync(new Uri(requester.Page.Url).Segments[^1], githubIssue.Number.ToString(CultureInfo.InvariantCulture), subject + " (edited in Redmine)");
         Assert.DoesNotContain(_redmine.ApiKey, _portal.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(GitHubSide.Token, _portal.Output, StringComparison.Ordinal);
+
+        // Every audit event that the whole journey wrote, read as stored, is free of both secrets.
+        var events = await _database.ReadRowsAsTextAsync("AuditEvents");
+        Assert.True(events.Count > 20, $"The journey wrote only {events.Count} audit events.");
+        Assert.All(events, row => Assert.DoesNotContain(_redmine.ApiKey, row, StringComparison.Ordinal));
+        Assert.All(events, row => Assert.DoesNotContain(GitHubSide.Token, row, StringComparison.Ordinal));
     }
 
     private static async Task SetUpOwnerAsync(PortalPage admin)

@@ -35,6 +35,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
         await ExecuteAsync(_admin, $"drop database if exists \"{_name}\" with (force)");
     }
 
+    /// <summary>Reads every row of a table as PostgreSQL's text form of the whole row.</summary>
+    public async Task<IReadOnlyList<string>> ReadRowsAsTextAsync(string table)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select row_to_json(t)::text from \"{table}\" t", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
