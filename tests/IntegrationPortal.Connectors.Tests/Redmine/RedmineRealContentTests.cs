@@ -6,7 +6,9 @@ namespace IntegrationPortal.Connectors.Tests.Redmine;
 /// <summary>
 /// Real GitHub issue bodies written to a real Redmine as Textile and read back: the value settles
 /// after the first trip, so the trip alone does not make a linked description count as changed.
+/// The Redmine collection keeps these tests from writing at the same time as the other Redmine tests.
 /// </summary>
+[Collection("Redmine")]
 public sealed class RedmineRealContentTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
