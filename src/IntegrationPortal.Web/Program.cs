@@ -79,6 +79,13 @@ if (role.ServesWeb)
 
 var app = builder.Build();
 
+if (string.IsNullOrWhiteSpace(builder.Configuration["DataProtection:CertificatePath"]))
+{
+    app.Logger.LogWarning(
+        "The key ring that encrypts connection tokens is stored unencrypted in the database, so a copy of the "
+        + "database is enough to read the tokens. Set DataProtection:CertificatePath to a .pfx file to encrypt it.");
+}
+
 try
 {
     await using var scope = app.Services.CreateAsyncScope();

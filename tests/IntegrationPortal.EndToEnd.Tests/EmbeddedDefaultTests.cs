@@ -31,6 +31,7 @@ public sealed class EmbeddedDefaultTests
             Assert.Contains("/account/login", dashboard.Headers.Location?.OriginalString, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(data, "portal.db")));
             Assert.True(File.Exists(Path.Combine(data, "hangfire.db")));
+            Assert.Contains("Set DataProtection:CertificatePath", portal.Output, StringComparison.Ordinal);
         }
         finally
         {
