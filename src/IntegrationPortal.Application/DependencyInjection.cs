@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IWebhookSettingsService, WebhookSettingsService>();
         services.AddScoped<GitHubWebhookReceiver>();
         services.AddScoped<Flows.Policy.FlowPolicyCheck>();
+        services.AddScoped<Flows.Policy.FlowPolicyEnforcer>();
         services.AddScoped<SyncEngine>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -1,11 +1,18 @@
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Flows.Policy;
+using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationPortal.Application.Catalog;
 
-public sealed class CatalogService(IPortalDbContext db, ICurrentUser user, IAuditLog audit, TimeProvider time) : ICatalogService
+public sealed class CatalogService(
+    IPortalDbContext db,
+    ICurrentUser user,
+    IAuditLog audit,
+    FlowPolicyEnforcer policy,
+    TimeProvider time) : ICatalogService
 {
     public async Task<IReadOnlyList<ToolDto>> ListToolsAsync(CancellationToken cancellationToken)
     {
@@ -24,5 +31,11 @@ public sealed class CatalogService(IPortalDbContext db, ICurrentUser user, IAudi
         tool.ChangeStatus(command.Status, command.Reason, time.GetUtcNow());
         audit.Record(AuditActions.ToolStatusChanged, "tool", tool.Key, new { Before = before.ToString(), After = tool.Status.ToString(), tool.Reason });
         await db.SaveChangesAsync(cancellationToken);
+
+        // Flows on a tool that is no longer approved pause now, not only when their next run starts.
+        if (tool.Status != ToolStatus.Approved)
+        {
+            await policy.EnforceForToolAsync(tool.Key, cancellationToken);
+        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class FlowRunner(
     IConnectorFactory connectors,
     ISecretProtector protector,
     SyncEngine engine,
-    FlowPolicyCheck policy,
+    FlowPolicyEnforcer policy,
     ISyncScheduler scheduler,
     IAuditLog audit,
     IFieldClassification classification,
@@ -119,7 +119,7 @@ public sealed class FlowRunner(
             return null;
         }
 
-        if (!await PassesPolicyAsync(flow, cancellationToken))
+        if (!await policy.EnforceAsync(flow, cancellationToken))
         {
             return null;
         }
@@ -176,23 +176,6 @@ public sealed class FlowRunner(
             logger.LogError(ex, "Run {RunId} of flow {FlowId} failed", run.Id, flow.Id);
             run.Finish(time.GetUtcNow(), ex.Message);
         }
-    }
-
-    /// <summary>Pauses the flow when its policies no longer allow it, before anything is read or written.</summary>
-    private async Task<bool> PassesPolicyAsync(Flow flow, CancellationToken cancellationToken)
-    {
-        var check = await policy.CheckAsync(flow, cancellationToken);
-        if (check.IsAllowed)
-        {
-            return true;
-        }
-
-        flow.Pause(check.Reason, time.GetUtcNow());
-        audit.Record(AuditActions.FlowPaused, "flow", flow.Id.ToString(), new { flow.Name, Reason = check.Reason, PausedBy = "policy" });
-        await db.SaveChangesAsync(cancellationToken);
-        scheduler.Unschedule(flow.Id);
-        logger.LogWarning("Flow {FlowId} was paused because its policies no longer allow it: {Reason}", flow.Id, check.Reason);
-        return false;
     }
 
     private void RecordFinished(Flow flow, SyncRun run) =>

@@ -202,6 +202,26 @@ public sealed class FlowRunnerFaultTests : IAsyncLifetime
         Assert.Equal(1, resumedRun?.ItemsCreated);
     }
 
+    [Theory]
+    [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
+    public async Task Blocking_tool_pauses_flow_at_once(string provider)
+    {
+        await using var host = await PortalTestHost.StartAsync(provider);
+        var flowId = await _setup.BuildActiveFlowAsync(host, Support, Engineering);
+
+        await SetGitHubStatusAsync(host, ToolStatus.Blocked, "Token scope under review.");
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var flow = await db.Flows.AsNoTracking().SingleAsync(f => f.Id == flowId);
+        var paused = await db.AuditEvents.Where(e => e.Action == AuditActions.FlowPaused).ToListAsync();
+        Assert.Equal(FlowStatus.Paused, flow.Status);
+        Assert.Contains("blocked", flow.PauseReason, StringComparison.Ordinal);
+        Assert.Equal(0, await db.SyncRuns.CountAsync());
+        var pausedEvent = Assert.Single(paused);
+        Assert.Contains(flowId.ToString(), pausedEvent.TargetId, StringComparison.Ordinal);
+    }
+
     private static async Task<SyncRun?> RunAsync(PortalTestHost host, Guid flowId, string trigger)
     {
         await using var scope = host.Services.CreateAsyncScope();
