@@ -264,7 +264,47 @@ public sealed class FlowService(
                 throw ValidatorExtensions.Invalid($"Mappings[{i}].FieldB", $"'{mappings[i].FieldB}' is not a field of {connectionB.ToolKey}; choose one of: {string.Join(", ", fieldsB)}.");
             }
         }
+
+        EnsureValueMaps(mappings, connectionA, connectionB);
     }
+
+    // A field that accepts only a fixed list of values (GitHub's state) rejects every other value,
+    // so copying into it from a field with other values needs a value map, or every create fails.
+    private void EnsureValueMaps(List<FieldMapping> mappings, Connection connectionA, Connection connectionB)
+    {
+        var fieldsA = connectors.FieldsOf(connectionA.ToolKey).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var fieldsB = connectors.FieldsOf(connectionB.ToolKey).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        for (var i = 0; i < mappings.Count; i++)
+        {
+            var mapping = mappings[i];
+            if (mapping.ValueMap.Count > 0)
+            {
+                continue;
+            }
+
+            var fieldA = fieldsA[mapping.FieldA];
+            var fieldB = fieldsB[mapping.FieldB];
+            if (mapping.CopiesAToB && NeedsValueMap(fieldA, fieldB))
+            {
+                throw MissingValueMap(i, connectionB, fieldB, connectionA, fieldA);
+            }
+
+            if (mapping.CopiesBToA && NeedsValueMap(fieldB, fieldA))
+            {
+                throw MissingValueMap(i, connectionA, fieldA, connectionB, fieldB);
+            }
+        }
+    }
+
+    private static bool NeedsValueMap(FieldDescriptor source, FieldDescriptor target) =>
+        target.AllowedValues is { Count: > 0 } allowed
+        && !(source.AllowedValues is { } offered && offered.All(value => allowed.Contains(value, StringComparer.Ordinal)));
+
+    private static ValidationException MissingValueMap(int index, Connection target, FieldDescriptor targetField, Connection source, FieldDescriptor sourceField) =>
+        ValidatorExtensions.Invalid(
+            $"Mappings[{index}].ValueMap",
+            $"{targetField.DisplayName} of '{target.Name}' accepts only {string.Join(", ", targetField.AllowedValues!)}; " +
+            $"add a value map that turns each {sourceField.DisplayName} of '{source.Name}' into one of them.");
 
     private static FieldMapping ToMapping(FieldMappingInput input) => new(
         input.FieldA,
