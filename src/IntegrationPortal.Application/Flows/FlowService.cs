@@ -298,7 +298,7 @@ public sealed class FlowService(
 
     private static bool NeedsValueMap(FieldDescriptor source, FieldDescriptor target) =>
         target.AllowedValues is { Count: > 0 } allowed
-        && !(source.AllowedValues is { } offered && offered.All(value => allowed.Contains(value, StringComparer.Ordinal)));
+        && !(source.AllowedValues is { Count: > 0 } offered && offered.All(value => allowed.Contains(value, StringComparer.Ordinal)));
 
     private static ValidationException MissingValueMap(int index, Connection target, FieldDescriptor targetField, Connection source, FieldDescriptor sourceField) =>
         ValidatorExtensions.Invalid(
