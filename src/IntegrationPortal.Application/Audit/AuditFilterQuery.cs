@@ -5,7 +5,7 @@ namespace IntegrationPortal.Application.Audit;
 
 /// <summary>
 /// Translates an <see cref="AuditFilter"/> to a query. Actor, action, flow and request compare
-/// whole columns so the composite indexes ending in the id serve them; tool and text read the
+/// whole columns, so the composite indexes ending in the id serve them. Tool and text read the
 /// details and cost a scan of the rows the other criteria leave.
 /// </summary>
 internal static class AuditFilterQuery

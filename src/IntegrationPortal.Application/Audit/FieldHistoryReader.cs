@@ -7,7 +7,7 @@ namespace IntegrationPortal.Application.Audit;
 /// <summary>
 /// Reads the item.synced events of one link. The link id sits only inside the details, so the
 /// query narrows by flow and action through the index, matches the id as text, and parses the
-/// matches here; a match on some other field is dropped by comparing the parsed link id.
+/// matches here. A match on some other field is dropped by comparing the parsed link id.
 /// </summary>
 internal static class FieldHistoryReader
 {

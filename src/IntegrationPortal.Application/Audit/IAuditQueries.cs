@@ -11,7 +11,7 @@ public interface IAuditQueries
 
     /// <summary>
     /// Reads every event that matches the filter, oldest first, in batches by id, so an export
-    /// never holds the whole range in memory.
+    /// never keeps the whole range in memory.
     /// </summary>
     IAsyncEnumerable<AuditEventDto> StreamAsync(AuditFilter filter, CancellationToken cancellationToken);
 
@@ -23,7 +23,7 @@ public interface IAuditQueries
 }
 
 /// <summary>
-/// Which events to show. Every criterion is optional and they combine with AND. The actor and
+/// The criteria of the events to show. Every criterion is optional and they combine with AND. The actor and
 /// action match exactly, except that an action ending in "." matches every action it starts
 /// (such as "flow."). <see cref="From"/> is inclusive and <see cref="To"/> exclusive. Text is
 /// searched, ignoring case, in the target id and the details.

@@ -13,7 +13,7 @@ public interface IConflictService
     Task<IReadOnlyDictionary<Guid, int>> CountOpenByFlowAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the chosen value to both items, moves the link's bases so the next run sees no change,
+    /// Writes the chosen value to both items, moves the link's bases so the next run finds no change,
     /// and closes the conflict. Only the flow's owner or an IT admin may resolve, and not while a run
     /// of the flow holds its lease.
     /// </summary>

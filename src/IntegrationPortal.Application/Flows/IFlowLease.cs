@@ -12,7 +12,7 @@ public interface IFlowLease
 
     /// <summary>
     /// Extends the lease to <paramref name="duration"/> from now. Returns false when
-    /// <paramref name="holder"/> no longer holds it, because it expired and another worker took it.
+    /// <paramref name="holder"/> is no longer the holder, because it expired and another worker took it.
     /// </summary>
     Task<bool> RenewAsync(Guid flowId, string holder, TimeSpan duration, CancellationToken cancellationToken);
 

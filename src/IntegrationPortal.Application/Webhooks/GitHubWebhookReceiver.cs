@@ -126,7 +126,7 @@ public sealed partial class GitHubWebhookReceiver(
         }
 
         // Only the headers are recorded, because the body of a forged delivery is whatever the sender chose.
-        // NOTE: every rejected delivery adds an audit event, with no rate limit, so anyone who knows a
+        // NOTE: every rejected delivery adds an audit event, with no rate limit, so anyone who has a
         // connection's webhook URL can grow the audit log. A rate limit in a reverse proxy caps that.
         audit.RecordAs(ActorId, "GitHub webhook", AuditActions.WebhookRejected, "connection", connection.Id.ToString(), new
         {

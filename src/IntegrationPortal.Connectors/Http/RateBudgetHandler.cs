@@ -7,7 +7,7 @@ namespace IntegrationPortal.Connectors.Http;
 /// Spends one call of the connection's rate budget per attempt, between the retry handler and the
 /// attempt timeout, so retries count and a wait for the budget is not cut by the attempt timeout.
 /// The connection comes from the <see cref="ConnectionKeyHeader"/> header that
-/// <see cref="ConnectorFactory"/> sets; the handler removes it, so the tool never sees it.
+/// <see cref="ConnectorFactory"/> sets; the handler removes it, so the tool never receives it.
 /// A request without the header (a connection test, or a connector made without a key) is not budgeted.
 /// </summary>
 internal sealed class RateBudgetHandler(

@@ -69,7 +69,7 @@ public static class RateLimitHeaders
 
     /// <summary>
     /// Tells whether a 403 or 429 body states that a secondary rate limit was exceeded. GitHub sends
-    /// such a response sometimes without <c>Retry-After</c>, and then asks clients to wait at least
+    /// such a response sometimes without <c>Retry-After</c>, and then expects clients to wait at least
     /// <see cref="SecondaryLimitMinimumWait"/> before the next request.
     /// </summary>
     public static async Task<bool> IsSecondaryLimitMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public static class RateLimitHeaders
 
     /// <summary>
     /// The wait after a secondary-limit response that names no time. GitHub's REST API documentation
-    /// ("Rate limits for the REST API") asks for at least one minute.
+    /// ("Rate limits for the REST API") requires at least one minute.
     /// </summary>
     public static readonly TimeSpan SecondaryLimitMinimumWait = TimeSpan.FromMinutes(1);
 

@@ -1,6 +1,6 @@
 namespace IntegrationPortal.Domain.Conflicts;
 
-/// <summary>Where a recorded conflict stands in the flow's conflict queue.</summary>
+/// <summary>The state of a recorded conflict in the flow's conflict queue.</summary>
 public enum ConflictStatus
 {
     /// <summary>Waiting for the flow's owner or an IT admin to confirm or change the rule's choice.</summary>

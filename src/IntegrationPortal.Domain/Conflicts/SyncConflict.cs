@@ -5,7 +5,7 @@ namespace IntegrationPortal.Domain.Conflicts;
 
 /// <summary>
 /// A mapped field of a linked pair that was edited differently on both sides between two runs. The
-/// flow's conflict rule already picked a value during the run; the conflict stays open in the queue
+/// flow's conflict rule already picked a value during the run. The conflict stays open in the queue
 /// until the flow's owner or an IT admin confirms that value or chooses another.
 /// </summary>
 public sealed class SyncConflict
@@ -15,7 +15,7 @@ public sealed class SyncConflict
     public const int MaxAuthorLength = 256;
 
     /// <summary>
-    /// The longest value a person may type to resolve a conflict. Long enough for an issue
+    /// The maximum length of a value a person may type to resolve a conflict. Long enough for an issue
     /// description, and bounded because the value is also stored in the audit trail.
     /// </summary>
     public const int MaxValueLength = 65_536;
@@ -92,7 +92,7 @@ public sealed class SyncConflict
 
     public string? ValueB { get; private set; }
 
-    /// <summary>Who last edited the item on side A, or null where the tool does not say.</summary>
+    /// <summary>Who last edited the item on side A, or null where the tool does not report it.</summary>
     public string? AuthorA { get; private set; }
 
     public string? AuthorB { get; private set; }

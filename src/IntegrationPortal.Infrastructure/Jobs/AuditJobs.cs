@@ -7,7 +7,7 @@ namespace IntegrationPortal.Infrastructure.Jobs;
 
 /// <summary>
 /// The recurring audit jobs. Verification records its outcome as an audit event and logs a
-/// warning when the chain is broken; it does not throw then, because a retry would find the
+/// warning when the chain is broken. It does not throw then, because a retry would find the
 /// same break. Pruning throws on a broken chain, so Hangfire shows the failure.
 /// </summary>
 public sealed class AuditJobs(IAuditChainService chain, AuditPruner pruner)

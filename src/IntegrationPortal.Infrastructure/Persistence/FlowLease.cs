@@ -44,7 +44,7 @@ public sealed class FlowLease(PortalDbContext db, TimeProvider time) : IFlowLeas
     public async Task<bool> ReleaseAsync(Guid flowId, string holder, CancellationToken cancellationToken)
     {
         // The first UPDATE frees a lease without a request. When it matches nothing, either a
-        // request is pending or the holder lost the lease; the second UPDATE tells them apart.
+        // request is pending or the holder lost the lease. The second UPDATE distinguishes the two.
         var freed = await db.Flows
             .Where(f => f.Id == flowId && f.LeaseHolder == holder && f.FollowUpRequestedAt == null)
             .ExecuteUpdateAsync(

@@ -186,8 +186,8 @@ internal static partial class TextileReader
             output.Add($"{indent}{marker} {text}");
         }
 
-        // An empty nested item cannot follow a line of text in Markdown, so one without items of its own is
-        // dropped; it has no text to lose.
+        // An empty nested item cannot follow a line of text in Markdown, so one without items of its own
+        // is dropped. It has no text to lose.
         if (emptyItem is not null && (emptyItemDepth <= 1 || output.Count == 0))
         {
             output.Add(emptyItem.TrimEnd());

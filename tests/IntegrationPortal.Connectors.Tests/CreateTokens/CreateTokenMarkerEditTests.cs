@@ -3,7 +3,7 @@ using IntegrationPortal.Connectors.CreateTokens;
 namespace IntegrationPortal.Connectors.Tests.CreateTokens;
 
 /// <summary>
-/// A person who edits a created item sees the marker in the raw description and may write below it.
+/// A person who edits a created item finds the marker in the raw description and may write below it.
 /// The marker must still stay out of the synced value.
 /// </summary>
 public sealed class CreateTokenMarkerEditTests

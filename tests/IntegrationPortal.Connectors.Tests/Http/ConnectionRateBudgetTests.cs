@@ -84,7 +84,7 @@ public sealed class ConnectionRateBudgetTests
         Assert.Contains("CallsPerHour", exception.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A clock that stands still until a test moves it.</summary>
+    /// <summary>A clock that does not move until a test advances it.</summary>
     private sealed class SteppedClock : TimeProvider
     {
         private DateTimeOffset _now;

@@ -34,7 +34,7 @@ public sealed class AuditForwarderTests
         Assert.Equal(2, await first.ForwardNextBatchAsync(CancellationToken.None));
         await first.ReleaseAsync(CancellationToken.None);
 
-        // A new process: it starts from the saved position and sees events added meanwhile.
+        // A new process: it starts from the saved position and reads events added meanwhile.
         await AuditQueriesTests.SeedAsync(host, AuditQueriesTests.Event(5, "rita", "flow.resumed", "flow", "f1"));
         var second = new AuditForwarder(host.Services.GetRequiredService<IServiceScopeFactory>(), new HttpAuditSink(http, collector.Url), options, clock);
         Assert.Equal(2, await second.ForwardNextBatchAsync(CancellationToken.None));

@@ -72,7 +72,7 @@ public sealed class AuditQueriesTests
         Assert.Equal([AuditActions.FlowCreated], await ActionsAsync(new(Text: "MIRROR")));
         Assert.Equal(2, await audit.CountAsync(new AuditFilter(Actor: "rita"), CancellationToken.None));
 
-        // The only newer "ivan" event is above the cursor, so the page below it knows there is one.
+        // The only newer "ivan" event is above the cursor, so the page below it reports a newer one.
         var ivanBelowTool = await audit.ListAsync(new AuditQuery(new AuditFilter(Actor: "ivan"), BeforeId: ids[4]), CancellationToken.None);
         var ritaBelowTool = await audit.ListAsync(new AuditQuery(new AuditFilter(Actor: "rita"), BeforeId: ids[4]), CancellationToken.None);
         Assert.True(ivanBelowTool.HasNewer);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationPortal.Infrastructure.Tests.Flows;
 
-/// <summary>"Run now" on a flow that cannot run tells the user which button to press.</summary>
+/// <summary>"Run now" on a flow that cannot run names the button the user should press.</summary>
 public sealed class RunNowTests : IAsyncLifetime
 {
     private const string Support = "acme/support";

@@ -48,7 +48,7 @@ public sealed class LabelSetTests
     [Fact]
     public void Older_unescaped_base_is_no_change()
     {
-        // A base saved before escaping holds a backslash as itself.
+        // A base saved before escaping stores a backslash as itself.
         Assert.Equal(
             FieldNormalizer.Normalize(LabelSet.Join(["path\\to"]), FieldKind.Labels),
             FieldNormalizer.Normalize("path\\to", FieldKind.Labels));

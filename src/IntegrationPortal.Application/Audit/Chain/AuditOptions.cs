@@ -18,9 +18,9 @@ public sealed class AuditOptions
     public int VerifyBatchSize { get; set; } = 1000;
 
     /// <summary>
-    /// Base64 of at least 32 random bytes that signs pruning checkpoints; required when
-    /// <see cref="RetentionDays"/> is set. Keep it outside the database, since a key stored next
-    /// to the checkpoints would let whoever edits them sign them again.
+    /// Base64 of at least 32 random bytes that signs pruning checkpoints, required when
+    /// <see cref="RetentionDays"/> is set. Keep it outside the database, because a key stored next
+    /// to the checkpoints would let anyone who can edit them sign them again.
     /// </summary>
     public string? CheckpointKey { get; set; }
 }

@@ -4,8 +4,8 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql;
 /// The PostgreSQL objects that make the audit tables append-only: a trigger function that rejects
 /// UPDATE, DELETE and TRUNCATE on AuditEvents and AuditCheckpoints, and the one function that may
 /// delete events, for pruning. That function sets a transaction-local setting that the trigger
-/// checks. The setting keeps the application and careless SQL out; it does not stop a database
-/// user who sets it on purpose or disables the trigger, which the hash chain then detects.
+/// checks. The setting keeps the application and careless SQL out. It does not stop a database
+/// user who sets it on purpose or disables the trigger, but the hash chain then detects the change.
 /// </summary>
 internal static class AuditAppendOnlySql
 {
