@@ -63,7 +63,7 @@ public sealed class IntegrationRequestTests
 
         var exception = Assert.Throws<DomainException>(() => request.Approve("other-admin", DecidedAt));
 
-        Assert.Contains("already approved", exception.Message);
+        Assert.Contains("is approved, so it cannot become approved", exception.Message);
         Assert.Equal("it-admin", request.DecidedBy);
     }
 
@@ -86,7 +86,7 @@ public sealed class IntegrationRequestTests
 
         var exception = Assert.Throws<DomainException>(() => request.Approve("other-admin", DecidedAt));
 
-        Assert.Contains("already rejected", exception.Message);
+        Assert.Contains("is rejected, so it cannot become approved", exception.Message);
         Assert.Equal(RequestStatus.Rejected, request.Status);
     }
 

@@ -18,6 +18,8 @@ public interface IPortalDbContext
 
     DbSet<IntegrationRequest> Requests { get; }
 
+    DbSet<RequestComment> RequestComments { get; }
+
     DbSet<Flow> Flows { get; }
 
     DbSet<ItemLink> ItemLinks { get; }

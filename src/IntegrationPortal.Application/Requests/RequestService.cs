@@ -107,7 +107,7 @@ public sealed class RequestService(
         r.Direction,
         r.Justification,
         r.Status,
-        r.SubmittedAt,
+        r.SubmittedAt ?? r.CreatedAt,
         r.DecidedBy,
         r.DecidedAt,
         r.DecisionReason);

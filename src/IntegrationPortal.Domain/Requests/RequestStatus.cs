@@ -1,8 +1,18 @@
 namespace IntegrationPortal.Domain.Requests;
 
+/// <summary>
+/// Where a request stands. The allowed moves between these are listed in
+/// <see cref="IntegrationRequest.AllowedTransitions"/>.
+/// </summary>
 public enum RequestStatus
 {
+    Draft,
     Submitted,
+    InReview,
+    NeedsInformation,
     Approved,
     Rejected,
+    Built,
+    Live,
+    Retired,
 }

@@ -28,6 +28,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<IntegrationRequest> Requests => Set<IntegrationRequest>();
 
+    public DbSet<RequestComment> RequestComments => Set<RequestComment>();
+
     public DbSet<Flow> Flows => Set<Flow>();
 
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();

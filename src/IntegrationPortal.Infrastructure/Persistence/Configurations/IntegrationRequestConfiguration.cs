@@ -21,7 +21,16 @@ internal sealed class IntegrationRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.DecidedBy).HasMaxLength(256);
         builder.Property(r => r.DecisionReason).HasMaxLength(IntegrationRequest.MaxReasonLength);
+        builder.Property(r => r.Items).HasMaxLength(IntegrationRequest.MaxItemsLength);
+        builder.Property(r => r.Classification).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.AssigneeId).HasMaxLength(450);
+        builder.Property(r => r.AssigneeName).HasMaxLength(256);
+        builder.Property(r => r.TemplateName).HasMaxLength(200);
+        builder.Property(r => r.TemplateDifferences).HasMaxLength(IntegrationRequest.MaxDifferencesLength);
+        builder.Ignore(r => r.HolderName);
+        builder.Ignore(r => r.IsOpen);
         builder.HasIndex(r => r.RequesterId);
         builder.HasIndex(r => r.Status);
+        builder.HasIndex(r => r.AssigneeId);
     }
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+
+namespace IntegrationPortal.Domain.Requests;
+
+/// <summary>
+/// What makes two requests look alike: the same pair of tools, in either order, and use cases that
+/// share most of their meaningful words. The IT queue groups by it and the wizard suggests by it.
+/// </summary>
+public static class RequestPattern
+{
+    /// <summary>The share of shared words (Jaccard index) from which two use cases count as similar.</summary>
+    public const double SimilarFrom = 0.5;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "between", "by", "for", "from", "in", "into", "is", "it",
+        "of", "on", "or", "our", "so", "that", "the", "their", "them", "this", "to", "we", "with", "want",
+        "need", "needs", "like", "would", "please", "all", "each", "every", "its", "two", "way", "both",
+    };
+
+    /// <summary>The tool pair in a fixed order, so "GitHub and Redmine" and "Redmine and GitHub" are one pair.</summary>
+    public static string ToolPair(string toolA, string toolB)
+    {
+        ArgumentNullException.ThrowIfNull(toolA);
+        ArgumentNullException.ThrowIfNull(toolB);
+        var a = toolA.Trim().ToLowerInvariant();
+        var b = toolB.Trim().ToLowerInvariant();
+        return string.CompareOrdinal(a, b) <= 0 ? $"{a}+{b}" : $"{b}+{a}";
+    }
+
+    /// <summary>
+    /// The meaningful words of a use case: lower case, accents and punctuation removed, stop words
+    /// dropped, and a plural "s" cut so "issues" and "issue" count as one word.
+    /// </summary>
+    public static IReadOnlySet<string> Words(string useCase)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var current = new StringBuilder();
+        foreach (var c in useCase.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                Flush(current, words);
+            }
+        }
+
+        Flush(current, words);
+        return words;
+    }
+
+    /// <summary>The Jaccard index of two use cases' words, from 0 (nothing shared) to 1 (the same words).</summary>
+    public static double Similarity(string useCaseA, string useCaseB)
+    {
+        var a = Words(useCaseA);
+        var b = Words(useCaseB);
+        if (a.Count == 0 && b.Count == 0)
+        {
+            return 1;
+        }
+
+        var shared = a.Count(b.Contains);
+        return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    /// <summary>True when both requests connect the same tools and their use cases are similar.</summary>
+    public static bool AreSimilar(IntegrationRequest first, IntegrationRequest second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return ToolPair(first.ToolA, first.ToolB) == ToolPair(second.ToolA, second.ToolB)
+            && Similarity(first.UseCase, second.UseCase) >= SimilarFrom;
+    }
+
+    private static void Flush(StringBuilder current, HashSet<string> words)
+    {
+        if (current.Length == 0)
+        {
+            return;
+        }
+
+        var word = current.ToString();
+        current.Clear();
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            word = word[..^1];
+        }
+
+        if (!StopWords.Contains(word))
+        {
+            words.Add(word);
+        }
+    }
+}
