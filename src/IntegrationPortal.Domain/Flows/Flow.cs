@@ -104,6 +104,12 @@ public sealed class Flow
     /// <summary>When the flow was last paused, by a person or by the runtime policy check.</summary>
     public DateTimeOffset? PausedAt { get; private set; }
 
+    /// <summary>
+    /// True when the policy check paused the flow rather than a person, so the flow may resume by
+    /// itself once the policies allow it again.
+    /// </summary>
+    public bool PausedByPolicy { get; private set; }
+
     public int Version { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -135,9 +141,10 @@ public sealed class Flow
         Status = FlowStatus.Active;
         PauseReason = null;
         PausedAt = null;
+        PausedByPolicy = false;
     }
 
-    public void Pause(string reason, DateTimeOffset at)
+    public void Pause(string reason, DateTimeOffset at, bool byPolicy = false)
     {
         if (Status != FlowStatus.Active)
         {
@@ -147,5 +154,6 @@ public sealed class Flow
         Status = FlowStatus.Paused;
         PauseReason = reason;
         PausedAt = at;
+        PausedByPolicy = byPolicy;
     }
 }

@@ -29,7 +29,7 @@ public sealed class FlowPolicyEnforcer(
             return true;
         }
 
-        flow.Pause(check.Reason, time.GetUtcNow());
+        flow.Pause(check.Reason, time.GetUtcNow(), byPolicy: true);
         audit.Record(AuditActions.FlowPaused, "flow", flow.Id.ToString(), new { flow.Name, Reason = check.Reason, PausedBy = "policy" });
         await db.SaveChangesAsync(cancellationToken);
         scheduler.Unschedule(flow.Id);

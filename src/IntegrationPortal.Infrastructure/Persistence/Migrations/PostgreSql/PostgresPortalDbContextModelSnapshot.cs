@@ -392,6 +392,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("PausedByPolicy")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 

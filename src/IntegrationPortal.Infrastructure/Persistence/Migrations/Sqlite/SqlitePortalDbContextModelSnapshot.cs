@@ -383,6 +383,9 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("PausedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PausedByPolicy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
