@@ -39,7 +39,8 @@ public sealed class TemplateFit(IConnectorFactory connectors, IReadOnlyDictionar
         differences.AddRange(DirectionDifferences(template, matched, direction));
         if (request.Classification > template.MaxClassification)
         {
-            differences.Add($"carries {Describe(request.Classification)} data; the template allows up to {Describe(template.MaxClassification)}");
+            var data = request.Classification == DataClassification.PersonalData ? "personal data" : $"{Describe(request.Classification)} data";
+            differences.Add($"carries {data}; the template allows up to {Describe(template.MaxClassification)}");
         }
 
         return differences;
@@ -100,9 +101,9 @@ public sealed class TemplateFit(IConnectorFactory connectors, IReadOnlyDictionar
     }
 
     /// <summary>
-    /// Resolves a field name as a requester typed it to a field pair of the two tools: the key or display
-    /// name of a field of either tool, paired with the field of the other tool that has the same key or
-    /// display name. Returns null when the two tools do not both have the field.
+    /// Resolves a field name as a requester typed it to a field pair of the two tools. The name is the key
+    /// or display name of a field of either tool, and its pair is the other tool's field with the same key
+    /// or display name. Returns null when the two tools do not both have the field.
     /// </summary>
     public (string FieldA, string FieldB)? ResolvePair(string name, string toolA, string toolB)
     {
@@ -176,23 +177,23 @@ public sealed class TemplateFit(IConnectorFactory connectors, IReadOnlyDictionar
     // request that only names tools and a direction still learns whether that direction is allowed.
     private IEnumerable<string> DirectionDifferences(TemplateDefinition template, List<TemplateField> matched, SyncDirection direction)
     {
-        var asked = Describe(direction, template.ToolA, template.ToolB);
+        var requested = Describe(direction, template.ToolA, template.ToolB);
         if (matched.Count == 0)
         {
             var widest = template.WidestDirection;
             return SyncDirections.Allows(widest, direction)
                 ? []
-                : [$"asks for {asked}; the template allows {Describe(widest, template.ToolA, template.ToolB)} only"];
+                : [$"asks for {requested}; the template allows {Describe(widest, template.ToolA, template.ToolB)} only"];
         }
 
         var outside = matched.Where(f => !SyncDirections.Allows(f.Direction, direction)).ToList();
         if (outside.Count == matched.Count && outside.All(f => f.Direction == outside[0].Direction))
         {
-            return [$"asks for {asked}; the template allows {Describe(outside[0].Direction, template.ToolA, template.ToolB)} only"];
+            return [$"asks for {requested}; the template allows {Describe(outside[0].Direction, template.ToolA, template.ToolB)} only"];
         }
 
         return outside.Select(f =>
-            $"asks for {FieldName(template.ToolA, f.FieldA)} {asked}; the template allows it {Describe(f.Direction, template.ToolA, template.ToolB)} only");
+            $"asks for {FieldName(template.ToolA, f.FieldA)} {requested}; the template allows it {Describe(f.Direction, template.ToolA, template.ToolB)} only");
     }
 
     private string FieldName(string toolKey, string fieldKey) =>
