@@ -64,6 +64,20 @@ public sealed class TemplateEditorTests : PortalTestContext
     }
 
     [Fact]
+    public async Task NewTemplate_AfterSave_ShowsSavedTemplate()
+    {
+        RenderProviders();
+        var cut = RenderNew();
+
+        // Saving navigates to the template's address, which renders this component again with the new id.
+        await cut.InvokeAsync(() => cut.Render(parameters => parameters.Add(p => p.TemplateId, TemplateId)));
+
+        Assert.Equal("Support bugs", cut.Find("#template-title").TextContent);
+        Assert.Equal(2, cut.FindAll("[data-testid=template-history-row]").Count);
+        Assert.NotNull(cut.Find("#template-preview"));
+    }
+
+    [Fact]
     public async Task NewTemplate_MissingValues_ShowsErrors()
     {
         RenderProviders();
