@@ -34,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<Flows.Policy.FlowPolicyCheck>();
         services.AddScoped<Flows.Policy.FlowPolicyEnforcer>();
         services.AddScoped<SyncEngine>();
+        services.AddScoped<Templates.ITemplateService, Templates.TemplateService>();
+        services.AddScoped<Templates.ITemplateMatcher, Templates.TemplateMatcher>();
+        services.AddScoped<Templates.ITemplateFactory, Templates.TemplateFactory>();
+        services.AddScoped<Templates.TemplateImpactPreview>();
+        services.AddScoped<Templates.FlowTemplateGuard>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

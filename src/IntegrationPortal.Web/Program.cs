@@ -7,6 +7,7 @@ using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Templates;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
@@ -63,6 +64,7 @@ if (role.ServesWeb)
         typeof(IConnectionService),
         typeof(IRequestService),
         typeof(IFlowService),
+        typeof(ITemplateService),
         typeof(IConflictService),
         typeof(IAuditQueries),
         typeof(IAuditChainService),

@@ -39,6 +39,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Application.Audit.Chain.IAuditChainService>(AuditChain);
         Services.AddSingleton<IUserAdminService>(Users);
         Services.AddSingleton<IWebhookSettingsService>(Webhooks);
+        Services.AddSingleton<Application.Templates.ITemplateService>(Templates);
 
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@example.com");
@@ -62,6 +63,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeUserAdminService Users { get; } = new();
 
     protected FakeWebhookSettingsService Webhooks { get; } = new();
+
+    protected FakeTemplateService Templates { get; } = new();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

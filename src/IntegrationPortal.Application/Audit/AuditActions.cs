@@ -29,6 +29,9 @@ public static class AuditActions
     public const string ConflictDetected = "conflict.detected";
     public const string ConflictResolved = "conflict.resolved";
     public const string ConflictResolveFailed = "conflict.resolve-failed";
+    public const string TemplateCreated = "template.created";
+    public const string TemplateChanged = "template.changed";
+    public const string TemplateRetired = "template.retired";
     public const string ChainVerified = "audit.chain-verified";
     public const string ChainBroken = "audit.chain-broken";
     public const string Pruned = "audit.pruned";

@@ -4,6 +4,7 @@ using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Domain.Templates;
 using IntegrationPortal.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,10 @@ public interface IPortalDbContext
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbSet<AuditCheckpoint> AuditCheckpoints { get; }
+
+    DbSet<Template> Templates { get; }
+
+    DbSet<TemplateVersion> TemplateVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

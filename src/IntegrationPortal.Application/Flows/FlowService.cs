@@ -20,6 +20,7 @@ public sealed class FlowService(
     ISyncScheduler scheduler,
     IValidator<SaveFlowCommand> validator,
     FlowPolicyCheck policy,
+    Templates.FlowTemplateGuard templates,
     TimeProvider time) : IFlowService
 {
     private const int RunsShown = 20;
@@ -38,6 +39,7 @@ public sealed class FlowService(
         var mappings = command.Mappings.Select(ToMapping).ToList();
         EnsureFieldsExist(mappings, connectionA, connectionB);
         var scope = ToScope(command, connectionA, connectionB);
+        var template = await templates.EnsureInsideAsync(command, request, connectionA.ToolKey, connectionB.ToolKey, mappings, scope, cancellationToken);
 
         var flow = new Flow(
             Guid.NewGuid(),
@@ -55,6 +57,11 @@ public sealed class FlowService(
             time.GetUtcNow(),
             command.DeleteRule,
             scope);
+        if (template is not null)
+        {
+            flow.RecordTemplate(template.TemplateId, template.Number);
+        }
+
         db.Flows.Add(flow);
         audit.Record(AuditActions.FlowCreated, "flow", flow.Id.ToString(), new
         {
@@ -69,6 +76,8 @@ public sealed class FlowService(
             DeleteRule = flow.DeleteRule.ToString(),
             Scope = scope is null ? null : $"side {scope.Side} {scope.Field} contains '{scope.Value}'",
             flow.ScheduleMinutes,
+            flow.TemplateId,
+            flow.TemplateVersion,
         });
         await db.SaveChangesAsync(cancellationToken);
         return flow.Id;
@@ -81,6 +90,11 @@ public sealed class FlowService(
         if (!check.IsAllowed)
         {
             throw new Domain.Common.DomainException($"The flow cannot run under the current policies. {check.Reason}");
+        }
+
+        if (await templates.FindReasonOutsideAsync(flow, cancellationToken) is { } outside)
+        {
+            throw new Domain.Common.DomainException($"{outside} Change the flow to fit, or ask IT to widen the template.");
         }
 
         var resuming = flow.Status == FlowStatus.Paused;

@@ -97,6 +97,12 @@ public sealed class SaveFlowCommand
     public string ScopeValue { get; set; } = string.Empty;
 
     public int ScheduleMinutes { get; set; } = 5;
+
+    /// <summary>
+    /// The template the flow is built from, or null. A flow whose request a template approved is held
+    /// to that template whether or not this is set.
+    /// </summary>
+    public Guid? TemplateId { get; set; }
 }
 
 public sealed class FieldMappingInput

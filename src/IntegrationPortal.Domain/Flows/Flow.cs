@@ -112,6 +112,12 @@ public sealed class Flow
 
     public int Version { get; private set; }
 
+    /// <summary>The template the flow was built from, or null for a flow built without one.</summary>
+    public Guid? TemplateId { get; private set; }
+
+    /// <summary>The version of <see cref="TemplateId"/> the flow was checked against when it was saved.</summary>
+    public int? TemplateVersion { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The update time, as side A reports it, from which the next run reads changes.</summary>
@@ -130,6 +136,13 @@ public sealed class Flow
     /// lease clears it on release and queues one follow-up run, however many triggers arrived.
     /// </summary>
     public DateTimeOffset? FollowUpRequestedAt { get; private set; }
+
+    /// <summary>Records the template version the flow was built from and checked against.</summary>
+    public void RecordTemplate(Guid templateId, int templateVersion)
+    {
+        TemplateId = templateId;
+        TemplateVersion = templateVersion;
+    }
 
     public void Activate()
     {

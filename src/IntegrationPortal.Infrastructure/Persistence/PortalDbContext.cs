@@ -5,6 +5,7 @@ using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Domain.Templates;
 using IntegrationPortal.Domain.Webhooks;
 using IntegrationPortal.Infrastructure.Audit;
 using IntegrationPortal.Infrastructure.Audit.Forwarding;
@@ -43,6 +44,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<Template> Templates => Set<Template>();
+
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
 
     public DbSet<AuditForwarderPosition> AuditForwarderPositions => Set<AuditForwarderPosition>();
 

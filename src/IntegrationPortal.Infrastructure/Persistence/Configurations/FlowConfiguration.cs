@@ -28,5 +28,6 @@ internal sealed class FlowConfiguration : IEntityTypeConfiguration<Flow>
         builder.HasOne<Domain.Connections.Connection>().WithMany().HasForeignKey(f => f.ConnectionAId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Connections.Connection>().WithMany().HasForeignKey(f => f.ConnectionBId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => f.OwnerId);
+        builder.HasOne<Domain.Templates.Template>().WithMany().HasForeignKey(f => f.TemplateId).OnDelete(DeleteBehavior.Restrict);
     }
 }
