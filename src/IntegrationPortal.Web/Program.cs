@@ -6,6 +6,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
@@ -63,6 +64,7 @@ if (role.ServesWeb)
         typeof(IConnectionService),
         typeof(IRequestService),
         typeof(IFlowService),
+        typeof(IPolicyService),
         typeof(IConflictService),
         typeof(IAuditQueries),
         typeof(IAuditChainService),

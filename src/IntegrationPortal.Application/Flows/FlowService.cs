@@ -202,7 +202,8 @@ public sealed class FlowService(
             lastRun?.StartedAt,
             lastRun?.Status,
             flow.PauseReason,
-            flow.PausedAt);
+            flow.PausedAt,
+            flow.PausedByPolicy);
 
     private void EnsureMayBuild(IntegrationRequest request)
     {

@@ -102,7 +102,8 @@ public sealed class FieldRuleInput
     /// <summary>The item type the rule applies to, or empty for every type.</summary>
     public string ItemType { get; set; } = string.Empty;
 
-    public FieldAccess Access { get; set; } = FieldAccess.SyncBothWays;
+    /// <summary>The access of the field, or null to follow the tool's default access.</summary>
+    public FieldAccess? Access { get; set; }
 
     public DataClassification Classification { get; set; } = DataClassification.Internal;
 }

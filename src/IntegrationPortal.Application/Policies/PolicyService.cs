@@ -278,7 +278,7 @@ public sealed class PolicyService(
         {
             r.Field,
             r.ItemType,
-            Access = r.Access.ToString(),
+            Access = r.Access?.ToString() ?? "Default",
             Classification = r.Classification.ToString(),
         }).ToList(),
     };

@@ -125,7 +125,7 @@ public static class PolicyRules
             var access = rule?.Access ?? side.Policy.DefaultAccess;
             if (!Allows(access, use))
             {
-                return new Block(access, rule);
+                return new Block(access, rule?.Access is null ? null : rule);
             }
         }
 
@@ -183,7 +183,7 @@ public static class PolicyRules
         Write,
     }
 
-    /// <summary>The access that blocks a use, and the rule it comes from, or null for the tool's default.</summary>
+    /// <summary>The access that blocks a use, and the rule it comes from, or null when it is the tool's default.</summary>
     private sealed record Block(FieldAccess Access, FieldRule? Rule)
     {
         public string Describe(PolicySide side)
