@@ -65,7 +65,7 @@ public sealed record PolicyImpactDto(IReadOnlyList<AffectedFlowDto> Flows, IRead
 
 /// <summary>
 /// A flow the change affects: <see cref="Violations"/> are the rules it would newly break (an active
-/// flow pauses on save), or empty when <see cref="AllowedAgain"/> says a flow paused by policy would be allowed.
+/// flow pauses on save), or empty when <see cref="AllowedAgain"/> marks a flow paused by policy would be allowed.
 /// </summary>
 public sealed record AffectedFlowDto(Guid Id, string Name, string OwnerName, FlowStatus Status, IReadOnlyList<string> Violations, bool AllowedAgain);
 

@@ -8,8 +8,8 @@ namespace IntegrationPortal.Application.Policies;
 
 /// <summary>
 /// Judges requests and flows against the stored catalog and policies with <see cref="PolicyRules"/>.
-/// A request names fields as the requester typed them, which are matched to the tool's field keys
-/// and display names ignoring case; a typed name that matches no field is judged by the default access.
+/// A request names fields as the requester typed them, so they are matched to the tool's field keys
+/// and display names, ignoring case. A typed name that matches no field is judged by the default access.
 /// </summary>
 public sealed class PolicyEvaluator(IPortalDbContext db, IConnectorFactory connectors) : IPolicyEvaluator
 {

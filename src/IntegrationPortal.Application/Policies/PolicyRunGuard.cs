@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace IntegrationPortal.Application.Policies;
 
 /// <summary>
-/// The second guard of a run, after the policy check that pauses a violating flow: it hands the
-/// engine only the mapping directions the field policies allow now, and connectors that skip items
-/// outside IT's item scope, so nothing crosses a policy even when a run starts after a change.
+/// The second guard of a run, after the policy check that pauses a violating flow. It hands the
+/// engine only the mapping directions the field policies allow now, and connectors that skip changed
+/// items outside IT's item scope, so no value crosses a blocked field even when a run starts after a change.
 /// </summary>
 public sealed class PolicyRunGuard(IPortalDbContext db, PolicyEvaluator evaluator, ILogger<PolicyRunGuard> logger)
 {

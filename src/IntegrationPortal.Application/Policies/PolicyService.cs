@@ -234,7 +234,7 @@ public sealed class PolicyService(
         return [.. evaluator.Evaluate(next, subject).Violations.Select(v => v.Message).Where(m => !today.Contains(m))];
     }
 
-    /// <summary>A request as the evaluator sees it: no containers, and each typed field name on both sides.</summary>
+    /// <summary>Returns a request as the evaluator judges it: no containers, and each typed field name on both sides.</summary>
     private static PolicySubject SubjectOf(IntegrationRequest request) =>
         new(
             request.ToolA,

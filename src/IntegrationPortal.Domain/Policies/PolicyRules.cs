@@ -151,9 +151,9 @@ public static class PolicyRules
         var filter = flowScope is not null && flowScope.Side == scopeSide ? flowScope : null;
         if (policy.Required is { } required && (filter is null || !required.SameAs(filter.Field, filter.Value)))
         {
-            var wanted = DescribeCondition(side, required);
+            var condition = DescribeCondition(side, required);
             findings.Add(new PolicyFinding(
-                $"IT allows flows to sync only {side.ToolName} items {wanted}; set the flow's item filter on side {scopeSide} to items {wanted}.",
+                $"IT allows flows to sync only {side.ToolName} items {condition}; set the flow's item filter on side {scopeSide} to items {condition}.",
                 "Scope"));
         }
 

@@ -109,6 +109,19 @@ public sealed class PolicyRulesTests
         Assert.Empty(findings);
     }
 
+    [Theory]
+    [InlineData(FieldAccess.SyncBothWays, true)]
+    [InlineData(FieldAccess.Never, false)]
+    public void Evaluate_rule_without_access_follows_default(FieldAccess defaultAccess, bool allowed)
+    {
+        var github = Policy(ToolKeys.GitHub, defaultAccess, new FieldRule("assignee", null, null, DataClassification.PersonalData));
+
+        var findings = Evaluate(Redmine(), GitHub(github), Map("assignee", "assignee", SyncDirection.AToB));
+
+        Assert.Equal(allowed, findings.Count == 0);
+        Assert.Equal(DataClassification.PersonalData, github.ClassificationOf("assignee"));
+    }
+
     [Fact]
     public void Evaluate_without_policy_allows_everything()
     {
@@ -276,7 +289,7 @@ public sealed class PolicyRulesTests
     }
 
     [Fact]
-    public void SetFieldRules_rejects_two_rules_for_one_field_and_type()
+    public void SetFieldRules_rejects_duplicate_rule()
     {
         var policy = new ToolPolicy(ToolKeys.GitHub, At);
 

@@ -298,6 +298,33 @@ public sealed class PolicyServiceTests : IAsyncLifetime
         Assert.DoesNotContain("Salary review", synced.Details, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Conflict_audit_masks_personal_field()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        var original = await _setup.CreateIssueAsync(Support, "Laptop for Dana");
+        var flowId = await _setup.BuildActiveFlowAsync(host, Support, Engineering);
+        await RunAsync(host, flowId);
+        var copy = (int)(await ListIssuesAsync(Engineering)).Single()["number"]!;
+        var command = new SaveToolPolicyCommand { ToolKey = ToolKeys.GitHub };
+        command.Fields.Add(new FieldRuleInput { Field = "title", Classification = DataClassification.PersonalData });
+        await SaveAsync(host, command);
+
+        await PatchIssueAsync(Support, original, new { title = "Laptop for Dana Smith" });
+        await PatchIssueAsync(Engineering, copy, new { title = "Laptop for Dana Jones" });
+        var run = await RunAsync(host, flowId);
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var detected = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ConflictDetected);
+        var queued = await db.SyncConflicts.SingleAsync();
+        Assert.Equal(1, run!.Conflicts);
+        Assert.Contains(AuditValueMask.Masked, detected.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dana Smith", detected.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dana Jones", detected.Details, StringComparison.Ordinal);
+        Assert.Equal("Laptop for Dana Smith", queued.ValueA);
+    }
+
     private static SaveToolPolicyCommand StatusRule(FieldAccess access) => new()
     {
         ToolKey = ToolKeys.GitHub,
