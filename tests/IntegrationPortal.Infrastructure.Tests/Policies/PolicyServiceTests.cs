@@ -299,6 +299,25 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_skips_items_excluded_by_scope()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        var flowId = await _setup.BuildActiveFlowAsync(host, Support, Engineering);
+        var command = new SaveToolPolicyCommand { ToolKey = ToolKeys.GitHub };
+        command.Excluded.Add(new ScopeRuleInput { Field = "labels", Value = "security" });
+        var saved = await SaveAsync(host, command);
+        await CreateLabelledIssueAsync(Support, "Door code leaked", "Security");
+        await CreateLabelledIssueAsync(Support, "Projector flickers", "hardware");
+
+        var run = await RunAsync(host, flowId);
+
+        var copies = await ListIssuesAsync(Engineering);
+        Assert.Equal(0, saved.FlowsPaused);
+        Assert.Equal(1, run!.ItemsCreated);
+        Assert.Equal("Projector flickers", (string)Assert.Single(copies)["title"]!);
+    }
+
+    [Fact]
     public async Task Conflict_audit_masks_personal_field()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
@@ -356,6 +375,12 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     {
         var issues = await _github.GetFromJsonAsync<JsonArray>(new Uri($"repos/{repository}/issues?state=all&per_page=100", UriKind.Relative));
         return [.. issues!.Select(i => i!.AsObject())];
+    }
+
+    private async Task CreateLabelledIssueAsync(string repository, string title, string label)
+    {
+        using var response = await _github.PostAsJsonAsync(new Uri($"repos/{repository}/issues", UriKind.Relative), new { title, labels = new[] { label } });
+        response.EnsureSuccessStatusCode();
     }
 
     private async Task<JsonObject> GetIssueAsync(string repository, int number) =>
