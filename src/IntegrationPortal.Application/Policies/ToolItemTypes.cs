@@ -5,7 +5,7 @@ using IntegrationPortal.Domain.Policies;
 namespace IntegrationPortal.Application.Policies;
 
 /// <summary>
-/// What the portal knows about the item types of each tool: the types IT can write rules for, the
+/// The item types of each tool as the portal models them: the types IT can write rules for, the
 /// field that carries an item's type, and which types a flow's connector actually syncs.
 /// </summary>
 public static class ToolItemTypes
@@ -23,7 +23,7 @@ public static class ToolItemTypes
         _ => [],
     };
 
-    /// <summary>Returns the key of the field that holds an item's type, or null when the type is not a field.</summary>
+    /// <summary>Returns the key of the field that contains an item's type, or null when the type is not a field.</summary>
     public static string? TypeField(string toolKey) => toolKey == ToolKeys.Redmine ? "tracker" : null;
 
     /// <summary>Returns "repository" or "project", the word users know for the tool's containers.</summary>
