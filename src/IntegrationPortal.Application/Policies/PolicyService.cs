@@ -163,11 +163,20 @@ public sealed class PolicyService(
 
         var known = connectors.FieldsOf(toolKey).Select(f => f.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var choices = string.Join(", ", known);
+        var types = ToolItemTypes.KnownTypes(toolKey);
         for (var i = 0; i < command.Fields.Count; i++)
         {
             if (!known.Contains(command.Fields[i].Field.Trim()))
             {
                 throw ValidatorExtensions.Invalid($"Fields[{i}].Field", $"'{command.Fields[i].Field}' is not a field of {toolKey}; choose one of: {choices}.");
+            }
+
+            // A tool with a fixed list of item types rejects any other, because such a rule would never apply.
+            var itemType = command.Fields[i].ItemType?.Trim();
+            if (!string.IsNullOrEmpty(itemType) && types.Count > 0 && !types.Contains(itemType, StringComparer.OrdinalIgnoreCase))
+            {
+                throw ValidatorExtensions.Invalid(
+                    $"Fields[{i}].ItemType", $"'{itemType}' is not an item type of {toolKey}; choose one of: {string.Join(", ", types)}.");
             }
         }
 

@@ -178,6 +178,22 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_rejects_unknown_item_type()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        var command = StatusRule(FieldAccess.Never);
+        command.Fields[0].ItemType = "Discussion";
+
+        await using var admin = host.ScopeFor(GitHubFlowSetup.AdminId, GitHubFlowSetup.AdminName, Roles.ItAdmin);
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            admin.ServiceProvider.GetRequiredService<IPolicyService>().SaveAsync(command, CancellationToken.None));
+
+        var failure = Assert.Single(error.Errors);
+        Assert.Equal("Fields[0].ItemType", failure.PropertyName);
+        Assert.Contains("choose one of: Issue, Pull request", failure.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_lists_fields_from_connection()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
