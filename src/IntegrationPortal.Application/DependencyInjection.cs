@@ -22,7 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Audit.Chain.AuditChainVerifier>();
         services.AddScoped<Audit.Chain.IAuditChainService, Audit.Chain.AuditChainService>();
         services.AddSingleton<Audit.Chain.AuditCheckpointSigner>();
-        services.TryAddSingleton<IFieldClassification, NoSensitiveFields>();
+        services.TryAddScoped<IFieldClassification, Policies.PolicyFieldClassification>();
         services.AddScoped<ICatalogService, CatalogService>();
         services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequestService, RequestService>();
@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<GitHubWebhookReceiver>();
         services.AddScoped<Flows.Policy.FlowPolicyCheck>();
         services.AddScoped<Flows.Policy.FlowPolicyEnforcer>();
+        services.AddScoped<Policies.PolicyEvaluator>();
+        services.AddScoped<Policies.IPolicyEvaluator>(provider => provider.GetRequiredService<Policies.PolicyEvaluator>());
+        services.AddScoped<Policies.PolicyRunGuard>();
+        services.AddScoped<Policies.IPolicyService, Policies.PolicyService>();
         services.AddScoped<SyncEngine>();
         services.AddScoped<Templates.ITemplateService, Templates.TemplateService>();
         services.AddScoped<Templates.ITemplateMatcher, Templates.TemplateMatcher>();

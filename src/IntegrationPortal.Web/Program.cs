@@ -6,6 +6,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Templates;
 using IntegrationPortal.Application.Users;
@@ -65,6 +66,7 @@ if (role.ServesWeb)
         typeof(IRequestService),
         typeof(IFlowService),
         typeof(ITemplateService),
+        typeof(IPolicyService),
         typeof(IConflictService),
         typeof(IAuditQueries),
         typeof(IAuditChainService),

@@ -4,6 +4,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
@@ -34,6 +35,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConnectionService>(Connections);
         Services.AddSingleton<IRequestService>(Requests);
         Services.AddSingleton<IFlowService>(Flows);
+        Services.AddSingleton<IPolicyService>(Policies);
         Services.AddSingleton<IConflictService>(Conflicts);
         Services.AddSingleton<IAuditQueries>(Audit);
         Services.AddSingleton<Application.Audit.Chain.IAuditChainService>(AuditChain);
@@ -53,6 +55,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeRequestService Requests { get; } = new();
 
     protected FakeFlowService Flows { get; } = new();
+
+    protected FakePolicyService Policies { get; } = new();
 
     protected FakeConflictService Conflicts { get; } = new();
 

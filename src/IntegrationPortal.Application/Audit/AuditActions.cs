@@ -9,6 +9,8 @@ public static class AuditActions
     public const string SignInFailed = "user.sign-in-failed";
     public const string SignedOut = "user.signed-out";
     public const string ToolStatusChanged = "tool.status-changed";
+    public const string PolicyFieldChanged = "policy.field-changed";
+    public const string PolicyScopeChanged = "policy.scope-changed";
     public const string ConnectionCreated = "connection.created";
     public const string ConnectionTested = "connection.tested";
     public const string WebhooksEnabled = "connection.webhooks-enabled";

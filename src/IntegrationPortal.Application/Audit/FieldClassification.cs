@@ -1,19 +1,12 @@
 namespace IntegrationPortal.Application.Audit;
 
 /// <summary>
-/// Says which synced fields are sensitive, so that their old and new values are masked in
-/// <c>item.synced</c> audit details. A side is "A" or "B", as in the flow's mappings.
+/// Tells which synced fields are sensitive, so that their values are masked in <c>item.synced</c>
+/// and <c>conflict.detected</c> audit details. A side is "A" or "B", as in the flow's mappings.
 /// </summary>
 public interface IFieldClassification
 {
     bool IsSensitive(Guid flowId, string side, string field);
-}
-
-/// <summary>The default classification: no field is sensitive, so every value is recorded.</summary>
-// NOTE: this stays the registered source until field policies classify fields (PII, confidential).
-internal sealed class NoSensitiveFields : IFieldClassification
-{
-    public bool IsSensitive(Guid flowId, string side, string field) => false;
 }
 
 /// <summary>Replaces the values of sensitive fields before they are written to audit details.</summary>

@@ -3,6 +3,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Policies;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Templates;
 using IntegrationPortal.Domain.Webhooks;
@@ -16,6 +17,8 @@ public interface IPortalDbContext
     DbSet<Tool> Tools { get; }
 
     DbSet<Connection> Connections { get; }
+
+    DbSet<ToolPolicy> ToolPolicies { get; }
 
     DbSet<IntegrationRequest> Requests { get; }
 

@@ -21,6 +21,7 @@ internal static class ConflictRecorder
     public static async Task AddAsync(
         IPortalDbContext db,
         IAuditLog audit,
+        IFieldClassification classification,
         Flow flow,
         SyncRun run,
         ItemLink link,
@@ -69,8 +70,8 @@ internal static class ConflictRecorder
                 conflict.ItemIdB,
                 conflict.FieldA,
                 conflict.FieldB,
-                conflict.ValueA,
-                conflict.ValueB,
+                ValueA = Mask(classification, conflict, conflict.ValueA),
+                ValueB = Mask(classification, conflict, conflict.ValueB),
                 conflict.AuthorA,
                 conflict.AuthorB,
                 conflict.ChangedAtA,
@@ -81,6 +82,13 @@ internal static class ConflictRecorder
             });
         }
     }
+
+    /// <summary>
+    /// Masks a value when the field on either side is sensitive, because both sides' values are
+    /// values of the same synced data. The queue entry itself keeps the values, so IT can decide.
+    /// </summary>
+    private static string? Mask(IFieldClassification classification, SyncConflict conflict, string? value) =>
+        AuditValueMask.Apply(classification, conflict.FlowId, "B", conflict.FieldB, AuditValueMask.Apply(classification, conflict.FlowId, "A", conflict.FieldA, value));
 
     private static string? Cut(string? author) =>
         author is null || author.Length <= SyncConflict.MaxAuthorLength ? author : author[..SyncConflict.MaxAuthorLength];

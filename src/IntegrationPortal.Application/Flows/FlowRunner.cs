@@ -3,6 +3,7 @@ using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows.Policy;
 using IntegrationPortal.Application.Flows.Runs;
+using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Connectors;
 using IntegrationPortal.Sync.Engine;
@@ -26,6 +27,7 @@ public sealed class FlowRunner(
     ISecretProtector protector,
     SyncEngine engine,
     FlowPolicyEnforcer policy,
+    PolicyRunGuard policyGuard,
     ISyncScheduler scheduler,
     IAuditLog audit,
     IFieldClassification classification,
@@ -206,7 +208,7 @@ public sealed class FlowRunner(
     {
         var connectionA = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == flow.ConnectionAId, cancellationToken);
         var connectionB = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == flow.ConnectionBId, cancellationToken);
-        return new FlowSyncRequest(
+        var request = new FlowSyncRequest(
             flow.Id,
             new SyncSide(connectors.CreateFor(connectionA, protector), flow.ContainerA, flow.CursorA),
             new SyncSide(connectors.CreateFor(connectionB, protector), flow.ContainerB, flow.CursorB),
@@ -214,6 +216,7 @@ public sealed class FlowRunner(
             flow.ConflictRule,
             flow.DeleteRule,
             flow.Scope);
+        return await policyGuard.ApplyAsync(flow, connectionA.ToolKey, connectionB.ToolKey, request, cancellationToken);
     }
 
     private static void Record(SyncRun run, SyncRunResult result)

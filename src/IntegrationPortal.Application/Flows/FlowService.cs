@@ -2,6 +2,7 @@ using FluentValidation;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Flows.Policy;
+using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
@@ -21,6 +22,7 @@ public sealed class FlowService(
     IValidator<SaveFlowCommand> validator,
     FlowPolicyCheck policy,
     Templates.FlowTemplateGuard templates,
+    IPolicyEvaluator policies,
     TimeProvider time) : IFlowService
 {
     private const int RunsShown = 20;
@@ -39,6 +41,7 @@ public sealed class FlowService(
         var mappings = command.Mappings.Select(ToMapping).ToList();
         EnsureFieldsExist(mappings, connectionA, connectionB);
         var scope = ToScope(command, connectionA, connectionB);
+        await EnsurePoliciesAllowAsync(command, connectionA, connectionB, mappings, scope, cancellationToken);
         var template = await templates.EnsureInsideAsync(command, request, connectionA.ToolKey, connectionB.ToolKey, mappings, scope, cancellationToken);
 
         var flow = new Flow(
@@ -213,7 +216,8 @@ public sealed class FlowService(
             lastRun?.StartedAt,
             lastRun?.Status,
             flow.PauseReason,
-            flow.PausedAt);
+            flow.PausedAt,
+            flow.PausedByPolicy);
 
     private void EnsureMayBuild(IntegrationRequest request)
     {
@@ -319,6 +323,35 @@ public sealed class FlowService(
             $"Mappings[{index}].ValueMap",
             $"{targetField.DisplayName} of '{target.Name}' accepts only {string.Join(", ", targetField.AllowedValues!)}; " +
             $"add a value map that turns each {sourceField.DisplayName} of '{source.Name}' into one of them.");
+
+    /// <summary>
+    /// Rejects a flow that IT's field or item scope policies forbid, with each violation at the
+    /// form field it concerns (a mapping, a container or the item filter).
+    /// </summary>
+    private async Task EnsurePoliciesAllowAsync(
+        SaveFlowCommand command, Connection connectionA, Connection connectionB, List<FieldMapping> mappings, ItemScope? scope, CancellationToken cancellationToken)
+    {
+        var subject = new PolicySubject(
+            connectionA.ToolKey,
+            connectionB.ToolKey,
+            command.ContainerA.Trim(),
+            command.ContainerB.Trim(),
+            [.. mappings.Select(m => new PolicyFieldUse(m.FieldA, m.FieldB, m.Direction))],
+            scope);
+        var verdict = await policies.EvaluateAsync(subject, cancellationToken);
+        if (!verdict.IsAllowed)
+        {
+            throw new ValidationException(verdict.Violations.Select(v => new FluentValidation.Results.ValidationFailure(FormField(v.Field), v.Message)));
+        }
+    }
+
+    private static string FormField(string? subjectField) => subjectField switch
+    {
+        "ToolA" => nameof(SaveFlowCommand.ConnectionAId),
+        "ToolB" => nameof(SaveFlowCommand.ConnectionBId),
+        "Scope" => nameof(SaveFlowCommand.ScopeValue),
+        _ => subjectField ?? string.Empty,
+    };
 
     private static FieldMapping ToMapping(FieldMappingInput input) => new(
         input.FieldA,

@@ -67,7 +67,7 @@ internal sealed class FlowStateStore(
             });
         }
 
-        await ConflictRecorder.AddAsync(db, audit, flow, run, link, conflicts, time.GetUtcNow(), cancellationToken);
+        await ConflictRecorder.AddAsync(db, audit, classification, flow, run, link, conflicts, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

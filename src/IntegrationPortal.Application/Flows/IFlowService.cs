@@ -36,7 +36,8 @@ public sealed record FlowSummaryDto(
     DateTimeOffset? LastRunAt,
     SyncRunStatus? LastRunStatus,
     string? PauseReason = null,
-    DateTimeOffset? PausedAt = null);
+    DateTimeOffset? PausedAt = null,
+    bool PausedByPolicy = false);
 
 public sealed record FlowDetailDto(
     FlowSummaryDto Summary,

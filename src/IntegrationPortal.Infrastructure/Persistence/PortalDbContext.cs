@@ -4,6 +4,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Policies;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Templates;
 using IntegrationPortal.Domain.Webhooks;
@@ -26,6 +27,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Tool> Tools => Set<Tool>();
 
     public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<ToolPolicy> ToolPolicies => Set<ToolPolicy>();
 
     public DbSet<IntegrationRequest> Requests => Set<IntegrationRequest>();
 

@@ -54,6 +54,12 @@ public sealed class RedmineApi : IDisposable
         await EnsureSuccessAsync(response, $"update issue {issueId}");
     }
 
+    public async Task UpdateDescriptionAsync(int issueId, string description)
+    {
+        using var response = await _http.PutAsync(new Uri($"issues/{issueId}.json", UriKind.Relative), Json(new { issue = new { description } }));
+        await EnsureSuccessAsync(response, $"update issue {issueId}");
+    }
+
     public async Task<JsonObject> GetIssueAsync(int issueId)
     {
         var issue = await _http.GetFromJsonAsync<JsonObject>(new Uri($"issues/{issueId}.json", UriKind.Relative));

@@ -12,8 +12,16 @@ public sealed class FakeFlowService : IFlowService
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>An error that <see cref="CreateAsync"/> throws instead of saving, such as a policy violation.</summary>
+    public Exception? CreateError { get; set; }
+
     public Task<Guid> CreateAsync(SaveFlowCommand command, CancellationToken cancellationToken)
     {
+        if (CreateError is not null)
+        {
+            return Task.FromException<Guid>(CreateError);
+        }
+
         Created.Add(command);
         return Task.FromResult(NextId);
     }

@@ -1,4 +1,5 @@
 using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Sync.Connectors;
@@ -8,10 +9,10 @@ namespace IntegrationPortal.Application.Flows.Policy;
 
 /// <summary>
 /// Checks whether the current policies still allow a flow: before each run, and when a flow is
-/// activated or resumed. Today the rules are that both tools are approved in the catalog and both
-/// connections are usable. Field and item policies belong in <see cref="CheckAsync"/> as further rules.
+/// activated or resumed: both tools are approved in the catalog, both connections are usable, and
+/// the tools' field and item scope policies allow the flow's containers, mappings and item filter.
 /// </summary>
-public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory connectors)
+public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory connectors, PolicyEvaluator evaluator)
 {
     /// <summary>Returns every rule the flow breaks, or an allowed result.</summary>
     public async Task<FlowPolicyResult> CheckAsync(Flow flow, CancellationToken cancellationToken)
@@ -21,6 +22,15 @@ public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory conne
         var violations = new List<string>();
         await CheckConnectionAsync(flow.ConnectionAId, "side A", violations, cancellationToken);
         await CheckConnectionAsync(flow.ConnectionBId, "side B", violations, cancellationToken);
+
+        // The field and scope rules are judged only once the tools and connections are usable, so a
+        // blocked tool is reported once, by the connection check above.
+        if (violations.Count == 0 && await evaluator.SubjectOfAsync(flow, cancellationToken) is { } subject)
+        {
+            var verdict = evaluator.Evaluate(await PolicySnapshot.LoadAsync(db, [subject.ToolA, subject.ToolB], cancellationToken), subject);
+            violations.AddRange(verdict.Violations.Select(v => v.Message));
+        }
+
         return new FlowPolicyResult(violations);
     }
 

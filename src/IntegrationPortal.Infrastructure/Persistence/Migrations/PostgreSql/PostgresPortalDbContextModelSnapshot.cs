@@ -554,6 +554,37 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("SyncRuns");
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
+                {
+                    b.Property<string>("ToolKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DefaultAccess")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FieldRules")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ToolKey");
+
+                    b.ToTable("ToolPolicies");
+                });
+
             modelBuilder.Entity("IntegrationPortal.Domain.Requests.IntegrationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1125,6 +1156,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("IntegrationPortal.Domain.Flows.Flow", null)
                         .WithMany()
                         .HasForeignKey("FlowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Catalog.Tool", null)
+                        .WithMany()
+                        .HasForeignKey("ToolKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

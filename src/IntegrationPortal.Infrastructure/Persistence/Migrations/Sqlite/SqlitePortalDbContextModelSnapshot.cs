@@ -545,6 +545,37 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SyncRuns");
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
+                {
+                    b.Property<string>("ToolKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultAccess")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ToolKey");
+
+                    b.ToTable("ToolPolicies");
+                });
+
             modelBuilder.Entity("IntegrationPortal.Domain.Requests.IntegrationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1110,6 +1141,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("IntegrationPortal.Domain.Flows.Flow", null)
                         .WithMany()
                         .HasForeignKey("FlowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Catalog.Tool", null)
+                        .WithMany()
+                        .HasForeignKey("ToolKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
