@@ -6,6 +6,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Notifications;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
@@ -62,6 +63,7 @@ if (role.ServesWeb)
         typeof(ICatalogService),
         typeof(IConnectionService),
         typeof(IRequestService),
+        typeof(INotificationService),
         typeof(IFlowService),
         typeof(IConflictService),
         typeof(IAuditQueries),

@@ -4,6 +4,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Notifications;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
@@ -33,6 +34,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICatalogService>(Catalog);
         Services.AddSingleton<IConnectionService>(Connections);
         Services.AddSingleton<IRequestService>(Requests);
+        Services.AddSingleton<INotificationService>(Notifications);
+        Services.AddSingleton<Sync.Connectors.IConnectorFactory>(new FakeConnectorFactory());
         Services.AddSingleton<IFlowService>(Flows);
         Services.AddSingleton<IConflictService>(Conflicts);
         Services.AddSingleton<IAuditQueries>(Audit);
@@ -52,6 +55,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeRequestService Requests { get; } = new();
 
     protected FakeFlowService Flows { get; } = new();
+
+    protected FakeNotificationService Notifications { get; } = new();
 
     protected FakeConflictService Conflicts { get; } = new();
 
