@@ -13,7 +13,7 @@ public interface IRequestService
     /// <summary>
     /// Submits a new request, or the draft named by <see cref="SubmitRequestCommand.DraftId"/>, and
     /// returns its id. A request inside an auto-approving template that breaks no policy is approved
-    /// at once; any other request waits in the IT queue with its template differences and violations.
+    /// at once. Any other request waits in the IT queue with its template differences and violations.
     /// </summary>
     Task<Guid> SubmitAsync(SubmitRequestCommand command, CancellationToken cancellationToken);
 
@@ -55,8 +55,8 @@ public interface IRequestService
 }
 
 /// <summary>
-/// One request in a list. <see cref="Holder"/> names who has to act next ("IT queue" while no
-/// admin holds an open request); the later parameters are optional so older callers keep compiling.
+/// One request in a list. <see cref="Holder"/> names who has to act next, which is "IT queue" while
+/// an open request has no assignee. The later parameters are optional, so older callers keep compiling.
 /// </summary>
 public sealed record RequestDto(
     Guid Id,

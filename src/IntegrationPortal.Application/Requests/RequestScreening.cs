@@ -82,7 +82,7 @@ public sealed record ScreeningResult(Tool? ToolA, Tool? ToolB, PolicyVerdict Ver
     private static string Reason(Tool tool) => string.IsNullOrEmpty(tool.Reason) ? string.Empty : $": {tool.Reason}";
 }
 
-/// <summary>The tool catalog as one request sees it; a portal lists tens of tools, so it is read whole.</summary>
+/// <summary>The tool catalog, read whole for one request because a portal lists tens of tools.</summary>
 public sealed class RequestCatalog(IReadOnlyList<Tool> tools)
 {
     /// <summary>

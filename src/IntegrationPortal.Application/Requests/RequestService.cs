@@ -132,7 +132,7 @@ public sealed partial class RequestService(
         var before = request.Status;
         request.StartReview(time.GetUtcNow());
 
-        // The admin who starts the review holds the request unless someone holds it already.
+        // Starting a review assigns the request to the admin, unless it has an assignee already.
         if (request.AssigneeId is null)
         {
             request.AssignTo(user.UserId, user.UserName);

@@ -37,7 +37,7 @@ public sealed class RequestServiceTests
     }
 
     [Fact]
-    public async Task Submit_ChecksEachFieldAsItselfOnBothSides()
+    public async Task Submit_ChecksFieldsOnBothSides()
     {
         await using var bed = await StartAsync();
 

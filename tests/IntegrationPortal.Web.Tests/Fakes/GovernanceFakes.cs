@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace IntegrationPortal.Web.Tests.Fakes;
 
 /// <summary>
-/// An evaluator without policies and a matcher without templates, for hosts of the whole portal
-/// in a build that has no implementation of its own; where the portal has one, it is kept.
+/// An evaluator without policies and a matcher without templates, for hosts of the whole portal.
+/// They are added only where the portal registers no implementation of its own.
 /// </summary>
 public static class GovernanceFakes
 {
