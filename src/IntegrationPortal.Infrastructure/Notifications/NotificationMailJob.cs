@@ -43,12 +43,21 @@ public sealed partial class NotificationMailJob(PortalDbContext db, IOptions<Not
             await DeliverAsync(settings.Smtp, message, cancellationToken);
             LogSent(logger, notificationId, notification.UserId);
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or System.Security.Authentication.AuthenticationException)
+        catch (Exception ex) when (IsDeliveryFailure(ex))
         {
             LogFailed(logger, ex, notificationId, settings.Smtp.Host!, settings.Smtp.Port);
             throw;
         }
     }
+
+    private static bool IsDeliveryFailure(Exception ex) => ex is IOException
+        or System.Net.Sockets.SocketException
+        or MailKit.ProtocolException
+        or MailKit.CommandException
+        or MailKit.Security.AuthenticationException
+        or MailKit.Security.SslHandshakeException
+        or NotSupportedException
+        or System.Security.Authentication.AuthenticationException;
 
     private static MimeMessage Compose(NotificationOptions settings, string text, Guid requestId, string address)
     {

@@ -135,6 +135,36 @@ public sealed class RequestNotificationTests
     }
 
     [Fact]
+    public async Task Smtp_SignsInWithUserName()
+    {
+        await using var smtp = new TinySmtpServer();
+        var mail = new RecordingMailScheduler();
+        var settings = SmtpSettings(smtp.Port);
+        settings["Notifications:Smtp:UserName"] = "portal-mailer";
+        await using var bed = await StartAsync(settings, services => services.AddSingleton<INotificationMailScheduler>(mail));
+
+        await bed.SubmitAsync();
+        await RunMailJobAsync(bed, Assert.Single(mail.Scheduled));
+
+        Assert.Equal([("portal-mailer", "s3cret-smtp")], smtp.SignIns);
+        Assert.Single(smtp.Received);
+    }
+
+    [Fact]
+    public async Task Smtp_WithoutUserName_SkipsSignIn()
+    {
+        await using var smtp = new TinySmtpServer();
+        var mail = new RecordingMailScheduler();
+        await using var bed = await StartAsync(SmtpSettings(smtp.Port), services => services.AddSingleton<INotificationMailScheduler>(mail));
+
+        await bed.SubmitAsync();
+        await RunMailJobAsync(bed, Assert.Single(mail.Scheduled));
+
+        Assert.Empty(smtp.SignIns);
+        Assert.Single(smtp.Received);
+    }
+
+    [Fact]
     public async Task SmtpFailure_KeepsStatusChange()
     {
         int closedPort;
@@ -148,9 +178,20 @@ public sealed class RequestNotificationTests
         var id = await bed.SubmitAsync();
         await AsAsync(bed.Admin(), s => s.ApproveAsync(id, CancellationToken.None));
 
-        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => RunMailJobAsync(bed, mail.Scheduled[^1]));
+        var logger = new CapturingLogger();
+        await using (var scope = bed.Host.Services.CreateAsyncScope())
+        {
+            var job = new NotificationMailJob(
+                scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
+                scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>(),
+                logger);
+            await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => job.SendAsync(mail.Scheduled[^1], CancellationToken.None));
+        }
 
         Assert.Equal(RequestStatus.Approved, (await RequestServiceTests.ReadAsync(bed, id)).Status);
+        var failure = Assert.Single(logger.Messages);
+        Assert.Contains($"127.0.0.1:{closedPort} failed", failure);
+        Assert.DoesNotContain("s3cret-smtp", failure);
     }
 
     [Fact]
@@ -187,6 +228,25 @@ public sealed class RequestNotificationTests
             .OrderBy(n => n.At)
             .Select(n => n.Text)
             .ToListAsync();
+    }
+
+    /// <summary>Keeps every formatted log message, with its exception's message, to check what reaches a log.</summary>
+    private sealed class CapturingLogger : Microsoft.Extensions.Logging.ILogger<NotificationMailJob>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(
+            Microsoft.Extensions.Logging.LogLevel logLevel,
+            Microsoft.Extensions.Logging.EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
+            Messages.Add($"{formatter(state, exception)} {exception?.Message}");
     }
 
     /// <summary>Records the notifications handed to e-mail delivery, so a test runs the job itself.</summary>

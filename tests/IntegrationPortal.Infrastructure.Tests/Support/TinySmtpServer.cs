@@ -24,6 +24,9 @@ public sealed class TinySmtpServer : IAsyncDisposable
 
     public List<ReceivedMail> Received { get; } = [];
 
+    /// <summary>The user name and password of each AUTH PLAIN sign-in, in order.</summary>
+    public List<(string UserName, string Password)> SignIns { get; } = [];
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -74,8 +77,15 @@ public sealed class TinySmtpServer : IAsyncDisposable
             switch (verb)
             {
                 case "EHLO":
+                    await writer.WriteLineAsync("250-127.0.0.1");
+                    await writer.WriteLineAsync("250 AUTH PLAIN");
+                    break;
                 case "HELO":
                     await writer.WriteLineAsync("250 127.0.0.1");
+                    break;
+                case "AUTH":
+                    SignIns.Add(await ReadPlainSignInAsync(line, reader, writer));
+                    await writer.WriteLineAsync("235 2.7.0 Authentication successful");
                     break;
                 case "MAIL":
                     from = Address(line);
@@ -110,6 +120,22 @@ public sealed class TinySmtpServer : IAsyncDisposable
         }
 
         return data.ToString();
+    }
+
+    // AUTH PLAIN carries "authorization id NUL user name NUL password" in base64, on the command
+    // line itself or on the next line after a 334 prompt.
+    private async Task<(string, string)> ReadPlainSignInAsync(string line, StreamReader reader, StreamWriter writer)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var encoded = parts.Length > 2 ? parts[2] : null;
+        if (encoded is null)
+        {
+            await writer.WriteLineAsync("334 ");
+            encoded = await reader.ReadLineAsync(_stop.Token) ?? string.Empty;
+        }
+
+        var fields = Encoding.UTF8.GetString(Convert.FromBase64String(encoded)).Split('\0');
+        return fields.Length == 3 ? (fields[1], fields[2]) : (string.Empty, string.Empty);
     }
 
     private static string Address(string line)
