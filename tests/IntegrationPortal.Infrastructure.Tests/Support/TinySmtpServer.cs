@@ -5,8 +5,8 @@ using System.Text;
 namespace IntegrationPortal.Infrastructure.Tests.Support;
 
 /// <summary>
-/// A plain SMTP server on 127.0.0.1 and a free port, enough for one client at a time to send
-/// mail: it accepts every sender and recipient, keeps each message and never relays anything.
+/// A plain SMTP server on 127.0.0.1 and a free port, for one client at a time. It accepts every
+/// sender and recipient, keeps each message and never relays anything.
 /// </summary>
 public sealed class TinySmtpServer : IAsyncDisposable
 {
