@@ -14,7 +14,7 @@ namespace IntegrationPortal.Web.Tests.Components.Pages.Requests;
 
 public sealed class NewRequestTests : PortalTestContext
 {
-    private const string OtherTool = "\u0000other";
+    private const string OtherTool = "(another tool)";
 
     [Fact]
     public async Task Next_WithoutTools_ShowsToolErrors()
