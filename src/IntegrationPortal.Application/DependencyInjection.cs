@@ -26,6 +26,9 @@ public static class DependencyInjection
         services.AddScoped<ICatalogService, CatalogService>();
         services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequestService, RequestService>();
+        services.AddScoped<RequestScreening>();
+        services.AddScoped<RequestProgress>();
+        services.AddScoped<Notifications.INotificationService, Notifications.NotificationService>();
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<IConflictService, ConflictService>();
         services.AddScoped<FlowRunner>();

@@ -13,6 +13,7 @@ using IntegrationPortal.Infrastructure.Audit;
 using IntegrationPortal.Infrastructure.Audit.Forwarding;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Jobs;
+using IntegrationPortal.Infrastructure.Notifications;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<ISyncScheduler, HangfireSyncScheduler>();
         services.AddScoped<FlowSyncJob>();
         services.AddPortalAudit(configuration);
+        services.AddRequestNotifications(configuration);
         services.AddPortalHangfire(options, runJobs);
         services.AddAuditForwarding(configuration, runJobs);
         return services;

@@ -6,6 +6,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Notifications;
 using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Templates;
@@ -64,6 +65,7 @@ if (role.ServesWeb)
         typeof(ICatalogService),
         typeof(IConnectionService),
         typeof(IRequestService),
+        typeof(INotificationService),
         typeof(IFlowService),
         typeof(ITemplateService),
         typeof(IPolicyService),

@@ -171,12 +171,15 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await requester.OpenAsync("/requests/new");
         await requester.SelectAsync("#request-tool-a", "Redmine");
         await requester.SelectAsync("#request-tool-b", "GitHub");
+        await requester.Page.ClickAsync("#wizard-next");
         await requester.Page.FillAsync("#request-usecase", "Support bugs to engineering");
+        await requester.Page.ClickAsync("#wizard-next");
         await requester.Page.FillAsync("#request-fields", "title, description, status, tracker");
+        await requester.Page.ClickAsync("#wizard-next");
         await requester.Page.FillAsync("#request-justification", "Support re-types every confirmed bug into GitHub by hand.");
         await requester.Page.ClickAsync("#request-submit");
-        await requester.Page.WaitForURLAsync(new Regex("/requests$"));
-        await Assertions.Expect(requester.Page.Locator("[data-testid=request-status]").First).ToContainTextAsync("Submitted");
+        await requester.Page.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}$"));
+        await Assertions.Expect(requester.Page.Locator("#request-status")).ToContainTextAsync("Submitted");
     }
 
     private async Task BuildAndActivateFlowAsync(PortalPage requester)

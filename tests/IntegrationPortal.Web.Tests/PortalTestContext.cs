@@ -4,6 +4,7 @@ using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Notifications;
 using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Users;
@@ -34,6 +35,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICatalogService>(Catalog);
         Services.AddSingleton<IConnectionService>(Connections);
         Services.AddSingleton<IRequestService>(Requests);
+        Services.AddSingleton<INotificationService>(Notifications);
+        Services.AddSingleton<Sync.Connectors.IConnectorFactory>(new FakeConnectorFactory());
         Services.AddSingleton<IFlowService>(Flows);
         Services.AddSingleton<IPolicyService>(Policies);
         Services.AddSingleton<IConflictService>(Conflicts);
@@ -57,6 +60,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeFlowService Flows { get; } = new();
 
     protected FakePolicyService Policies { get; } = new();
+    protected FakeNotificationService Notifications { get; } = new();
 
     protected FakeConflictService Conflicts { get; } = new();
 

@@ -20,6 +20,16 @@ public static class AuditActions
     public const string RequestSubmitted = "request.submitted";
     public const string RequestApproved = "request.approved";
     public const string RequestRejected = "request.rejected";
+    public const string RequestDraftSaved = "request.draft-saved";
+    public const string RequestReviewStarted = "request.review-started";
+    public const string RequestInformationRequested = "request.information-requested";
+    public const string RequestInformationProvided = "request.information-provided";
+    public const string RequestApprovedByTemplate = "request.approved-by-template";
+    public const string RequestCommented = "request.commented";
+    public const string RequestFollowed = "request.followed";
+    public const string RequestBuilt = "request.built";
+    public const string RequestLive = "request.live";
+    public const string RequestRetired = "request.retired";
     public const string FlowCreated = "flow.created";
     public const string FlowActivated = "flow.activated";
     public const string FlowPaused = "flow.paused";

@@ -3,6 +3,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Notifications;
 using IntegrationPortal.Domain.Policies;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Templates;
@@ -23,6 +24,10 @@ public interface IPortalDbContext
     DbSet<IntegrationRequest> Requests { get; }
 
     DbSet<RequestComment> RequestComments { get; }
+
+    DbSet<RequestFollower> RequestFollowers { get; }
+
+    DbSet<Notification> Notifications { get; }
 
     DbSet<Flow> Flows { get; }
 

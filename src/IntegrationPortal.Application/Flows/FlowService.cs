@@ -23,6 +23,7 @@ public sealed class FlowService(
     FlowPolicyCheck policy,
     Templates.FlowTemplateGuard templates,
     IPolicyEvaluator policies,
+    Requests.RequestProgress requestProgress,
     TimeProvider time) : IFlowService
 {
     private const int RunsShown = 20;
@@ -32,7 +33,7 @@ public sealed class FlowService(
         user.Require(Roles.Requester, Roles.ItAdmin);
         await validator.EnsureValidAsync(command, cancellationToken);
 
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken)
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken)
             ?? throw ValidatorExtensions.Invalid(nameof(command.RequestId), "The request was not found; choose an approved request.");
         EnsureMayBuild(request);
 
@@ -82,6 +83,7 @@ public sealed class FlowService(
             flow.TemplateId,
             flow.TemplateVersion,
         });
+        requestProgress.FlowBuilt(request, flow);
         await db.SaveChangesAsync(cancellationToken);
         return flow.Id;
     }
@@ -110,6 +112,11 @@ public sealed class FlowService(
         else
         {
             audit.Record(AuditActions.FlowActivated, "flow", flow.Id.ToString(), new { flow.Name, flow.ScheduleMinutes });
+            var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == flow.RequestId, cancellationToken);
+            if (request is not null)
+            {
+                requestProgress.FlowActivated(request, flow);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -221,7 +228,8 @@ public sealed class FlowService(
 
     private void EnsureMayBuild(IntegrationRequest request)
     {
-        if (request.Status != RequestStatus.Approved)
+        // A built or live request may get more flows, such as a second project pair.
+        if (request.Status is not (RequestStatus.Approved or RequestStatus.Built or RequestStatus.Live))
         {
             throw ValidatorExtensions.Invalid(nameof(SaveFlowCommand.RequestId), "Only an approved request can have a flow; wait for IT's approval.");
         }

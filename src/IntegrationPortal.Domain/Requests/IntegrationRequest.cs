@@ -16,6 +16,7 @@ public sealed class IntegrationRequest
     public const int MaxFieldsLength = 1000;
     public const int MaxReasonLength = 1000;
     public const int MaxDifferencesLength = 2000;
+    public const int MaxViolationsLength = 2000;
 
     private static readonly Dictionary<RequestStatus, RequestStatus[]> Transitions = new()
     {
@@ -144,6 +145,9 @@ public sealed class IntegrationRequest
     /// <summary>How the request goes beyond its closest template, one difference per line, for the IT queue.</summary>
     public string? TemplateDifferences { get; private set; }
 
+    /// <summary>The policy violations found when the request was submitted, one per line, for the IT queue; null when none.</summary>
+    public string? PolicyViolations { get; private set; }
+
     /// <summary>When the first flow built from the request went live.</summary>
     public DateTimeOffset? LiveAt { get; private set; }
 
@@ -211,6 +215,14 @@ public sealed class IntegrationRequest
         TemplateVersion = version;
         var text = string.Join('\n', differences);
         TemplateDifferences = text.Length == 0 ? null : text[..Math.Min(text.Length, MaxDifferencesLength)];
+    }
+
+    /// <summary>Records the violations the policy check found at submission (an empty list clears them).</summary>
+    public void RecordPolicyViolations(IReadOnlyList<string> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        var text = string.Join('\n', violations);
+        PolicyViolations = text.Length == 0 ? null : text[..Math.Min(text.Length, MaxViolationsLength)];
     }
 
     public void AssignTo(string? adminId, string? adminName)

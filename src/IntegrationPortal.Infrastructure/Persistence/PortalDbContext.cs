@@ -4,6 +4,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Notifications;
 using IntegrationPortal.Domain.Policies;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Templates;
@@ -33,6 +34,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<IntegrationRequest> Requests => Set<IntegrationRequest>();
 
     public DbSet<RequestComment> RequestComments => Set<RequestComment>();
+
+    public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Flow> Flows => Set<Flow>();
 

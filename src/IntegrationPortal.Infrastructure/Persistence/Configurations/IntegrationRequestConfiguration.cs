@@ -27,6 +27,7 @@ internal sealed class IntegrationRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.AssigneeName).HasMaxLength(256);
         builder.Property(r => r.TemplateName).HasMaxLength(200);
         builder.Property(r => r.TemplateDifferences).HasMaxLength(IntegrationRequest.MaxDifferencesLength);
+        builder.Property(r => r.PolicyViolations).HasMaxLength(IntegrationRequest.MaxViolationsLength);
         builder.Ignore(r => r.HolderName);
         builder.Ignore(r => r.IsOpen);
         builder.HasIndex(r => r.RequesterId);

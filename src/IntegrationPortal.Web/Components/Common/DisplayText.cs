@@ -1,5 +1,7 @@
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Policies;
+using IntegrationPortal.Domain.Requests;
 
 namespace IntegrationPortal.Web.Components.Common;
 
@@ -37,6 +39,22 @@ public static class DisplayText
     {
         ToolStatus.UnderReview => "Under review",
         _ => status.ToString(),
+    };
+
+    public static string Of(RequestStatus status) => status switch
+    {
+        RequestStatus.InReview => "In review",
+        RequestStatus.NeedsInformation => "Needs information",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Labels a tool's catalog status; null means the tool is not in the catalog.</summary>
+    public static string Of(ToolStatus? status) => status is { } value ? Of(value) : "Not in the catalog";
+
+    public static string Of(DataClassification classification) => classification switch
+    {
+        DataClassification.PersonalData => "Personal data",
+        _ => classification.ToString(),
     };
 
     /// <summary>Formats a time in UTC to the second, or a dash when there is none.</summary>

@@ -10,10 +10,15 @@ public static class StatusColors
 {
     public static Color Of(RequestStatus status) => status switch
     {
-        RequestStatus.Approved => Color.Success,
+        RequestStatus.Approved or RequestStatus.Built or RequestStatus.Live => Color.Success,
         RequestStatus.Rejected => Color.Error,
+        RequestStatus.NeedsInformation => Color.Warning,
+        RequestStatus.Draft or RequestStatus.Retired => Color.Default,
         _ => Color.Info,
     };
+
+    /// <summary>The chip color of a tool's catalog status; null means the tool is not in the catalog.</summary>
+    public static Color Of(ToolStatus? status) => status is { } value ? Of(value) : Color.Warning;
 
     public static Color Of(ToolStatus status) => status switch
     {

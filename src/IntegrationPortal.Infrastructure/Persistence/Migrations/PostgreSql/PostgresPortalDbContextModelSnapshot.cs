@@ -554,6 +554,40 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("SyncRuns");
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
                 {
                     b.Property<string>("ToolKey")
@@ -643,6 +677,10 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("LiveAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PolicyViolations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("RequesterId")
                         .IsRequired()
@@ -740,6 +778,30 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestComments", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Requests.RequestFollower", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("RequestId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RequestFollowers", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationPortal.Domain.Templates.Template", b =>
@@ -1160,6 +1222,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Requests.IntegrationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
                 {
                     b.HasOne("IntegrationPortal.Domain.Catalog.Tool", null)
@@ -1170,6 +1241,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("IntegrationPortal.Domain.Requests.RequestComment", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Requests.IntegrationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Requests.RequestFollower", b =>
                 {
                     b.HasOne("IntegrationPortal.Domain.Requests.IntegrationRequest", null)
                         .WithMany()

@@ -545,6 +545,40 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SyncRuns");
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
                 {
                     b.Property<string>("ToolKey")
@@ -634,6 +668,10 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("LiveAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyViolations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterId")
                         .IsRequired()
@@ -731,6 +769,30 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId", "At");
 
                     b.ToTable("RequestComments", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Requests.RequestFollower", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RequestFollowers", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationPortal.Domain.Templates.Template", b =>
@@ -1145,6 +1207,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IntegrationPortal.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Requests.IntegrationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationPortal.Domain.Policies.ToolPolicy", b =>
                 {
                     b.HasOne("IntegrationPortal.Domain.Catalog.Tool", null)
@@ -1155,6 +1226,15 @@ namespace IntegrationPortal.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IntegrationPortal.Domain.Requests.RequestComment", b =>
+                {
+                    b.HasOne("IntegrationPortal.Domain.Requests.IntegrationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationPortal.Domain.Requests.RequestFollower", b =>
                 {
                     b.HasOne("IntegrationPortal.Domain.Requests.IntegrationRequest", null)
                         .WithMany()
