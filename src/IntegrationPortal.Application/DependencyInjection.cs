@@ -25,6 +25,9 @@ public static class DependencyInjection
         services.TryAddSingleton<IFieldClassification, NoSensitiveFields>();
         services.AddScoped<ICatalogService, CatalogService>();
         services.AddScoped<IConnectionService, ConnectionService>();
+        services.AddScoped<ConnectionAccess>();
+        services.AddScoped<ConnectionSharing>();
+        services.AddScoped<Groups.IGroupService, Groups.GroupService>();
         services.AddScoped<IRequestService, RequestService>();
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<IConflictService, ConflictService>();

@@ -3,6 +3,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Groups;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,10 @@ public interface IPortalDbContext
     DbSet<Tool> Tools { get; }
 
     DbSet<Connection> Connections { get; }
+
+    DbSet<ConnectionGrant> ConnectionGrants { get; }
+
+    DbSet<UserGroup> UserGroups { get; }
 
     DbSet<IntegrationRequest> Requests { get; }
 

@@ -4,6 +4,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Groups;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Domain.Webhooks;
 using IntegrationPortal.Infrastructure.Audit;
@@ -25,6 +26,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Tool> Tools => Set<Tool>();
 
     public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<ConnectionGrant> ConnectionGrants => Set<ConnectionGrant>();
+
+    public DbSet<UserGroup> UserGroups => Set<UserGroup>();
 
     public DbSet<IntegrationRequest> Requests => Set<IntegrationRequest>();
 

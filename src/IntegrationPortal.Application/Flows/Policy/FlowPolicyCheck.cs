@@ -9,7 +9,7 @@ namespace IntegrationPortal.Application.Flows.Policy;
 /// <summary>
 /// Checks whether the current policies still allow a flow: before each run, and when a flow is
 /// activated or resumed. Today the rules are that both tools are approved in the catalog and both
-/// connections are usable. Field and item policies belong in <see cref="CheckAsync"/> as further rules.
+/// connections are usable and not revoked. Field and item policies belong in <see cref="CheckAsync"/> as further rules.
 /// </summary>
 public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory connectors)
 {
@@ -28,11 +28,17 @@ public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory conne
     {
         var connection = await db.Connections.AsNoTracking()
             .Where(c => c.Id == connectionId)
-            .Select(c => new { c.Name, c.ToolKey })
+            .Select(c => new { c.Name, c.ToolKey, c.RevokedAt, c.RevokeReason })
             .SingleOrDefaultAsync(cancellationToken);
         if (connection is null)
         {
             violations.Add($"The connection of {side} no longer exists; an IT admin must choose another connection.");
+            return;
+        }
+
+        if (connection.RevokedAt is not null)
+        {
+            violations.Add($"Connection '{connection.Name}' ({side}) was revoked: {connection.RevokeReason} The flow needs a new connection from IT.");
             return;
         }
 
