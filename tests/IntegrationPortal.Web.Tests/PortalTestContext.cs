@@ -39,6 +39,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Application.Audit.Chain.IAuditChainService>(AuditChain);
         Services.AddSingleton<IUserAdminService>(Users);
         Services.AddSingleton<IWebhookSettingsService>(Webhooks);
+        Services.AddSingleton<Application.Groups.IGroupService>(Groups);
+        Services.AddSingleton(TimeProvider.System);
 
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@example.com");
@@ -62,6 +64,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeUserAdminService Users { get; } = new();
 
     protected FakeWebhookSettingsService Webhooks { get; } = new();
+
+    protected FakeGroupService Groups { get; } = new();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
