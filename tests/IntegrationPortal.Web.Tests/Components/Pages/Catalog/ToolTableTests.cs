@@ -24,8 +24,8 @@ public sealed class ToolTableTests : PortalTestContext
         var row = Assert.Single(rows);
         Assert.Contains("Support to engineering", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("rita@example.com", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Block and pause 1 flow(s)", providers.Find("#status-confirm").TextContent, StringComparison.Ordinal);
-        await providers.Find("#status-cancel").ClickAsync(new());
+        Assert.Contains("Block and pause 1 flow(s)", providers.Find("#reason-confirm").TextContent, StringComparison.Ordinal);
+        await providers.Find("#reason-cancel").ClickAsync(new());
         await opening;
         Assert.Empty(Catalog.StatusChanges);
     }
@@ -37,12 +37,12 @@ public sealed class ToolTableTests : PortalTestContext
         var cut = Render<ToolTable>(p => p.Add(t => t.Tools, Catalog.Tools));
 
         var opening = cut.Find("#tool-github-blocked").ClickAsync(new());
-        await providers.WaitForElement("#status-confirm").ClickAsync(new());
+        await providers.WaitForElement("#reason-confirm").ClickAsync(new());
         Assert.Contains("Give a reason for blocking the tool.", providers.Markup, StringComparison.Ordinal);
         Assert.Empty(Catalog.StatusChanges);
 
-        providers.Find("#status-reason").Input("Token leak under investigation.");
-        await providers.Find("#status-confirm").ClickAsync(new());
+        providers.Find("#reason-text").Input("Token leak under investigation.");
+        await providers.Find("#reason-confirm").ClickAsync(new());
         await opening;
 
         var change = Assert.Single(Catalog.StatusChanges);
@@ -64,7 +64,7 @@ public sealed class ToolTableTests : PortalTestContext
 
         Assert.Contains("Support to engineering", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("resumes these 1 flow(s)", providers.Find("#status-summary").TextContent, StringComparison.Ordinal);
-        await providers.Find("#status-cancel").ClickAsync(new());
+        await providers.Find("#reason-cancel").ClickAsync(new());
         await opening;
     }
 
