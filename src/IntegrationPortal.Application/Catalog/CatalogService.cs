@@ -45,7 +45,7 @@ public sealed class CatalogService(
         await addValidator.EnsureValidAsync(command, cancellationToken);
         if (await db.Tools.AnyAsync(t => t.Key == command.Key, cancellationToken))
         {
-            throw ValidatorExtensions.Invalid(nameof(command.Key), $"The catalog already has a tool with the key '{command.Key}'; choose another key or edit that tool.");
+            throw ValidatorExtensions.Invalid(nameof(command.Key), $"The catalog already has a tool with the key '{command.Key}'. Choose another key or edit that tool.");
         }
 
         EnsureReviewDateAhead(command.ReviewDate, nameof(command.ReviewDate));
@@ -82,7 +82,7 @@ public sealed class CatalogService(
 
         if (tool.Status == ToolStatus.Blocked && string.IsNullOrWhiteSpace(command.Reason))
         {
-            throw ValidatorExtensions.Invalid(nameof(command.Reason), "A blocked tool keeps a reason; enter why it is blocked.");
+            throw ValidatorExtensions.Invalid(nameof(command.Reason), "A blocked tool keeps a reason. Enter why it is blocked.");
         }
 
         var owner = await FindOwnerAsync(command.OwnerId, nameof(command.OwnerId), cancellationToken);
@@ -171,7 +171,7 @@ public sealed class CatalogService(
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (reviewDate is { } date && date < today)
         {
-            throw ValidatorExtensions.Invalid(propertyName, $"The review date {date:yyyy-MM-dd} is in the past; choose today or a later day, or leave it empty.");
+            throw ValidatorExtensions.Invalid(propertyName, $"The review date {date:yyyy-MM-dd} is in the past. Choose today or a later day, or leave it empty.");
         }
     }
 
@@ -183,9 +183,9 @@ public sealed class CatalogService(
         }
 
         var owner = await directory.FindAsync(ownerId, cancellationToken)
-            ?? throw ValidatorExtensions.Invalid(propertyName, "That user was not found; choose an IT admin from the list.");
+            ?? throw ValidatorExtensions.Invalid(propertyName, "That user was not found. Choose an IT admin from the list.");
         return owner.Roles.Contains(Roles.ItAdmin)
             ? owner
-            : throw ValidatorExtensions.Invalid(propertyName, $"{owner.UserName} is not an IT admin; a tool's owner must be one.");
+            : throw ValidatorExtensions.Invalid(propertyName, $"{owner.UserName} is not an IT admin, and a tool's owner must be one.");
     }
 }

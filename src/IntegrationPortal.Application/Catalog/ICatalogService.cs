@@ -19,8 +19,8 @@ public interface ICatalogService
 
     /// <summary>
     /// Changes a tool's status. A reason is required to block. Leaving Approved pauses every active
-    /// flow on the tool at once; returning to Approved resumes the flows that the policy check
-    /// paused and that the policies allow again.
+    /// flow on the tool at once. Returning to Approved resumes the flows that the policy check
+    /// paused, if the policies allow them again.
     /// </summary>
     Task SetToolStatusAsync(SetToolStatusCommand command, CancellationToken cancellationToken);
 
@@ -69,7 +69,7 @@ public sealed record ToolStatusPreview(
     IReadOnlyList<AffectedFlowDto> FlowsToResume,
     int Connections);
 
-/// <summary>The input of the "add tool" form; mutable so the form can bind to it.</summary>
+/// <summary>The input of the "add tool" form, mutable so the form can bind to it.</summary>
 public sealed class AddToolCommand
 {
     /// <summary>The short lowercase name used in URLs and audit events, such as "jira".</summary>
@@ -81,13 +81,13 @@ public sealed class AddToolCommand
 
     public string? Reason { get; set; }
 
-    /// <summary>The user id of the IT admin who owns the decision, or null for none yet.</summary>
+    /// <summary>The user id of the IT admin who owns the decision, or null when no owner is assigned.</summary>
     public string? OwnerId { get; set; }
 
     public DateOnly? ReviewDate { get; set; }
 }
 
-/// <summary>The input of the "edit tool" form; mutable so the form can bind to it.</summary>
+/// <summary>The input of the "edit tool" form, mutable so the form can bind to it.</summary>
 public sealed class UpdateToolCommand
 {
     public string ToolKey { get; set; } = string.Empty;

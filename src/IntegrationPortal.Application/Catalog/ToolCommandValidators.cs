@@ -8,7 +8,7 @@ public sealed class AddToolCommandValidator : AbstractValidator<AddToolCommand>
     public AddToolCommandValidator()
     {
         RuleFor(c => c.Key)
-            .NotEmpty().WithMessage("Enter a key, such as \"jira\"; it names the tool in links and the activity log.")
+            .NotEmpty().WithMessage("Enter a key, such as \"jira\". It names the tool in links and the activity log.")
             .Must(Tool.IsValidKey)
             .WithMessage($"Use 1 to {Tool.MaxKeyLength} lowercase letters, digits and hyphens, starting with a letter, such as \"azure-devops\".");
         RuleFor(c => c.Name)

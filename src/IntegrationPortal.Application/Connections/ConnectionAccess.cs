@@ -11,7 +11,7 @@ namespace IntegrationPortal.Application.Connections;
 /// </summary>
 public sealed class ConnectionAccess(IPortalDbContext db, ICurrentUser user)
 {
-    /// <summary>Returns the highest right the current user holds on the connection, or null for none.</summary>
+    /// <summary>Returns the highest right the current user has on the connection, or null for none.</summary>
     public async Task<ConnectionRight?> RightOnAsync(Guid connectionId, CancellationToken cancellationToken)
     {
         if (user.IsInRole(Roles.ItAdmin))
@@ -27,7 +27,7 @@ public sealed class ConnectionAccess(IPortalDbContext db, ICurrentUser user)
     }
 
     /// <summary>
-    /// Returns the highest right per connection that the current user holds through a grant. IT
+    /// Returns the highest right per connection that the current user has through a grant. IT
     /// admins get no entries here, because their right does not come from grants.
     /// </summary>
     public async Task<Dictionary<Guid, ConnectionRight>> GrantedRightsAsync(CancellationToken cancellationToken)
@@ -38,14 +38,14 @@ public sealed class ConnectionAccess(IPortalDbContext db, ICurrentUser user)
         return grants.GroupBy(g => g.ConnectionId).ToDictionary(g => g.Key, g => g.Max(x => x.Right));
     }
 
-    /// <summary>Throws unless the current user holds at least <paramref name="needed"/> on the connection.</summary>
+    /// <summary>Throws unless the current user has at least <paramref name="needed"/> on the connection.</summary>
     public async Task RequireAsync(Guid connectionId, ConnectionRight needed, CancellationToken cancellationToken)
     {
         user.RequireSignedIn();
         var right = await RightOnAsync(connectionId, cancellationToken);
         if (right is null)
         {
-            // Someone without any grant is not told that the connection exists.
+            // Someone without any grant does not learn that the connection exists.
             throw new NotFoundException("Connection", connectionId);
         }
 

@@ -5,7 +5,7 @@ namespace IntegrationPortal.Application.Connections;
 
 public sealed class RotateSecretCommandValidator : AbstractValidator<RotateSecretCommand>
 {
-    /// <summary>The longest token accepted; its protected form must fit the 4000-character column.</summary>
+    /// <summary>The longest token accepted, so that its protected form fits the 4000-character column.</summary>
     public const int MaxSecretLength = 1000;
 
     public RotateSecretCommandValidator()

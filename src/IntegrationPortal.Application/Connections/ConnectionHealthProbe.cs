@@ -6,8 +6,8 @@ namespace IntegrationPortal.Application.Connections;
 /// <summary>
 /// Wraps a connection's connector during a sync run and notes whether the tool accepted the
 /// connection and the last connection-level failure, so the run can record the connection's health.
-/// Failures of single items (an invalid value, a missing item) say nothing about the connection and
-/// are not noted.
+/// Failures of single items (an invalid value, a missing item) concern the item, not the
+/// connection, so they are not noted.
 /// </summary>
 internal sealed class ConnectionHealthProbe(Connection connection, IConnector inner) : IConnector
 {
@@ -62,7 +62,7 @@ internal sealed class ConnectionHealthProbe(Connection connection, IConnector in
 
     /// <summary>
     /// A rejected credential (401, 403), a server error (5xx) or no response at all is a problem of
-    /// the connection; any other status concerns one item.
+    /// the connection. Any other status concerns one item.
     /// </summary>
     private static bool IsConnectionFailure(ConnectorException exception) =>
         exception is not ConnectorThrottledException

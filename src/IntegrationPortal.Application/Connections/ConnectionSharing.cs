@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationPortal.Application.Connections;
 
 /// <summary>
-/// Reads and changes a connection's grants. Callers check the caller's Manage right first;
+/// Reads and changes a connection's grants. The caller's Manage right must be checked first, as
 /// <see cref="ConnectionService"/> does.
 /// </summary>
 public sealed class ConnectionSharing(
@@ -94,13 +94,13 @@ public sealed class ConnectionSharing(
         {
             var found = await directory.FindAsync(command.PrincipalId, cancellationToken);
             return found?.UserName
-                ?? throw ValidatorExtensions.Invalid(nameof(command.PrincipalId), "That user was not found; choose a user from the list.");
+                ?? throw ValidatorExtensions.Invalid(nameof(command.PrincipalId), "That user was not found. Choose a user from the list.");
         }
 
         var groupName = Guid.TryParseExact(command.PrincipalId, "N", out var groupId)
             ? await db.UserGroups.Where(g => g.Id == groupId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         return groupName
-            ?? throw ValidatorExtensions.Invalid(nameof(command.PrincipalId), "That group was not found; choose a group from the list, or create it on the Users page.");
+            ?? throw ValidatorExtensions.Invalid(nameof(command.PrincipalId), "That group was not found. Choose a group from the list, or create it on the Users page.");
     }
 }

@@ -4,8 +4,8 @@ using IntegrationPortal.Sync.Connectors;
 namespace IntegrationPortal.Application.Connections;
 
 /// <summary>
-/// Connections that IT holds and shares; nothing here ever returns a secret. IT admins may do
-/// everything; anyone else what their grants allow (<see cref="ConnectionRight"/>).
+/// Connections that IT creates and shares. Nothing here ever returns a secret. IT admins may do
+/// everything, and anyone else what their grants allow (<see cref="ConnectionRight"/>).
 /// </summary>
 public interface IConnectionService
 {
@@ -18,34 +18,34 @@ public interface IConnectionService
     /// <summary>Creates a connection to an approved tool; IT admins only. The secret is encrypted before it is stored.</summary>
     Task<Guid> CreateAsync(CreateConnectionCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Calls the tool with the stored secret and records the outcome and the token expiry; Manage right.</summary>
+    /// <summary>Calls the tool with the stored secret and records the outcome and the token expiry. Needs the Manage right.</summary>
     Task<ConnectionTestResult> TestAsync(Guid connectionId, CancellationToken cancellationToken);
 
-    /// <summary>Lists projects or repositories live from the tool; Use right, on an approved tool.</summary>
+    /// <summary>Lists projects or repositories live from the tool. Needs the Use right and an approved tool.</summary>
     Task<IReadOnlyList<ContainerInfo>> ListContainersAsync(Guid connectionId, CancellationToken cancellationToken);
 
-    /// <summary>Lists the fields of the connection's tool; Use right, on an approved tool.</summary>
+    /// <summary>Lists the fields of the connection's tool. Needs the Use right and an approved tool.</summary>
     Task<IReadOnlyList<FieldDescriptor>> ListFieldsAsync(Guid connectionId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the secret with a newly entered one; Manage right. The audit event names the connection only.</summary>
+    /// <summary>Replaces the secret with a newly entered one. Needs the Manage right. The audit event names the connection only.</summary>
     Task RotateSecretAsync(RotateSecretCommand command, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Revokes the connection for good and pauses every active flow that uses it; Manage right.
+    /// Revokes the connection for good and pauses every active flow that uses it. Needs the Manage right.
     /// The connection stays listed as revoked.
     /// </summary>
     Task RevokeAsync(RevokeConnectionCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Lists who may use or manage the connection; Manage right.</summary>
+    /// <summary>Lists who may use or manage the connection. Needs the Manage right.</summary>
     Task<IReadOnlyList<ConnectionGrantDto>> ListGrantsAsync(Guid connectionId, CancellationToken cancellationToken);
 
-    /// <summary>Lists the users and groups the connection can be shared with; Manage right.</summary>
+    /// <summary>Lists the users and groups the connection can be shared with. Needs the Manage right.</summary>
     Task<IReadOnlyList<SharePrincipalDto>> ListSharePrincipalsAsync(Guid connectionId, CancellationToken cancellationToken);
 
-    /// <summary>Gives a user or group a right on the connection, or changes the right they hold; Manage right.</summary>
+    /// <summary>Gives a user or group a right on the connection, or changes the right they have. Needs the Manage right.</summary>
     Task<Guid> ShareAsync(ShareConnectionCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Removes a grant; Manage right. Flows already built keep running.</summary>
+    /// <summary>Removes a grant. Needs the Manage right. Flows already built keep running.</summary>
     Task UnshareAsync(Guid grantId, CancellationToken cancellationToken);
 }
 

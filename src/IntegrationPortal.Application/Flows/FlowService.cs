@@ -242,12 +242,12 @@ public sealed class FlowService(
             ?? throw ValidatorExtensions.Invalid(propertyName, "The connection was not found; choose one from the list.");
         if (connection.IsRevoked)
         {
-            throw ValidatorExtensions.Invalid(propertyName, $"Connection '{connection.Name}' was revoked; choose another connection.");
+            throw ValidatorExtensions.Invalid(propertyName, $"Connection '{connection.Name}' was revoked. Choose another connection.");
         }
 
         if (await access.RightOnAsync(connection.Id, cancellationToken) is null)
         {
-            throw ValidatorExtensions.Invalid(propertyName, $"You may not use connection '{connection.Name}'; choose a connection shared with you, or ask IT to share this one.");
+            throw ValidatorExtensions.Invalid(propertyName, $"You may not use connection '{connection.Name}'. Choose a connection shared with you, or ask IT to share this one.");
         }
 
         var status = await db.Tools.Where(t => t.Key == connection.ToolKey).Select(t => t.Status).SingleOrDefaultAsync(cancellationToken);

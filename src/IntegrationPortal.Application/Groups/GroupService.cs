@@ -33,7 +33,7 @@ public sealed class GroupService(
         var name = command.Name.Trim();
         if (await db.UserGroups.AnyAsync(g => g.Name == name, cancellationToken))
         {
-            throw ValidatorExtensions.Invalid(nameof(command.Name), $"A group named \"{name}\" exists already; choose another name.");
+            throw ValidatorExtensions.Invalid(nameof(command.Name), $"A group named \"{name}\" exists already. Choose another name.");
         }
 
         var group = new UserGroup(Guid.NewGuid(), name, time.GetUtcNow());
@@ -68,7 +68,7 @@ public sealed class GroupService(
         user.Require(Roles.ItAdmin);
         var group = await FindAsync(groupId, cancellationToken);
         var member = (string.IsNullOrEmpty(userId) ? null : await directory.FindAsync(userId, cancellationToken))
-            ?? throw ValidatorExtensions.Invalid("UserId", "That user was not found; choose a user from the list.");
+            ?? throw ValidatorExtensions.Invalid("UserId", "That user was not found. Choose a user from the list.");
         if (!group.AddMember(member.Id, member.UserName, time.GetUtcNow()))
         {
             throw ValidatorExtensions.Invalid("UserId", $"{member.UserName} is already a member of \"{group.Name}\".");

@@ -1,6 +1,6 @@
 namespace IntegrationPortal.Application.Groups;
 
-/// <summary>Portal groups of users, which connections can be shared with; IT admins only.</summary>
+/// <summary>Portal groups of users, which connections can be shared with. IT admins only.</summary>
 public interface IGroupService
 {
     Task<IReadOnlyList<GroupDto>> ListAsync(CancellationToken cancellationToken);

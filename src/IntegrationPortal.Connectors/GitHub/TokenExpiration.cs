@@ -30,7 +30,8 @@ public static class TokenExpiration
 
         var text = value.Trim();
 
-        // A numeric offset without a colon, as in "-0700", is rewritten to the "-07:00" that zzz reads.
+        // NOTE: only the "UTC" form was seen in a recorded GitHub response. Numeric offsets are
+        // accepted in case a server sends one, and "-0700" is rewritten to the "-07:00" that zzz reads.
         if (text.Length > 5 && (text[^5] == '+' || text[^5] == '-') && text[^4..].All(char.IsAsciiDigit))
         {
             text = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));

@@ -22,7 +22,7 @@ public sealed partial class Tool
     {
         if (!IsValidKey(key))
         {
-            throw new DomainException($"The tool key '{key}' is invalid: use 1 to {MaxKeyLength} lowercase letters, digits and hyphens, starting with a letter.");
+            throw new DomainException($"The tool key '{key}' is invalid. Use 1 to {MaxKeyLength} lowercase letters, digits and hyphens, starting with a letter.");
         }
 
         if (string.IsNullOrWhiteSpace(name))
@@ -46,7 +46,7 @@ public sealed partial class Tool
 
     public DateTimeOffset ChangedAt { get; private set; }
 
-    /// <summary>The Identity user id of the IT admin who answers for this tool, or null when nobody does yet.</summary>
+    /// <summary>The Identity user id of the IT admin who answers for this tool, or null when no owner is assigned.</summary>
     public string? OwnerId { get; private set; }
 
     /// <summary>The owner's user name as it was when the owner was assigned, so lists need no user lookup.</summary>

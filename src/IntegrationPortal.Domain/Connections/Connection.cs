@@ -70,10 +70,10 @@ public sealed class Connection
     /// <summary>When a test or a sync run last failed with this connection.</summary>
     public DateTimeOffset? LastErrorAt { get; private set; }
 
-    /// <summary>The message of the last failure; connector messages never contain the secret.</summary>
+    /// <summary>The message of the last failure. Connector messages never contain the secret.</summary>
     public string? LastErrorMessage { get; private set; }
 
-    /// <summary>When the tool says the current secret expires, or null when the tool does not say.</summary>
+    /// <summary>When the current secret expires as the tool reports it, or null when the tool does not report it.</summary>
     public DateTimeOffset? TokenExpiresAt { get; private set; }
 
     /// <summary>When the secret was last replaced, or null when it is the one entered at creation.</summary>
@@ -106,7 +106,7 @@ public sealed class Connection
     {
         LastTestedAt = at;
         LastTestSucceeded = succeeded;
-        LastTestMessage = Cut(message);
+        LastTestMessage = Truncate(message);
         if (succeeded)
         {
             RecordSuccess(at, tokenExpiresAt);
@@ -117,7 +117,7 @@ public sealed class Connection
         }
     }
 
-    /// <summary>Records that the tool accepted the secret; a known expiry replaces the stored one.</summary>
+    /// <summary>Records that the tool accepted the secret. A known expiry replaces the stored one.</summary>
     public void RecordSuccess(DateTimeOffset at, DateTimeOffset? tokenExpiresAt = null)
     {
         LastSuccessAt = at;
@@ -130,7 +130,7 @@ public sealed class Connection
     public void RecordError(string message, DateTimeOffset at)
     {
         LastErrorAt = at;
-        LastErrorMessage = Cut(message);
+        LastErrorMessage = Truncate(message);
     }
 
     /// <summary>
@@ -175,6 +175,6 @@ public sealed class Connection
         }
     }
 
-    private static string Cut(string message) =>
+    private static string Truncate(string message) =>
         message.Length <= MaxHealthMessageLength ? message : string.Concat(message.AsSpan(0, MaxHealthMessageLength - 1), "…");
 }

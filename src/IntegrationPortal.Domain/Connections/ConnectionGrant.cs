@@ -4,7 +4,7 @@ namespace IntegrationPortal.Domain.Connections;
 
 /// <summary>
 /// A right on one connection for a user or a group. A connection has at most one grant per
-/// principal; granting again changes the right of the existing grant.
+/// principal, so granting again changes the right of the existing grant.
 /// </summary>
 public sealed class ConnectionGrant
 {
@@ -69,5 +69,5 @@ public sealed class ConnectionGrant
     }
 
     private static ConnectionRight EnsureDefined(ConnectionRight right) =>
-        Enum.IsDefined(right) ? right : throw new DomainException($"'{right}' is not a connection right; use Use or Manage.");
+        Enum.IsDefined(right) ? right : throw new DomainException($"'{right}' is not a connection right. Use Use or Manage.");
 }

@@ -34,7 +34,7 @@ public sealed class UserGroup
 
     public void Rename(string name) => Name = ValidName(name);
 
-    /// <summary>Adds the user; returns false when the user is already a member.</summary>
+    /// <summary>Adds the user, or returns false when the user is already a member.</summary>
     public bool AddMember(string userId, string userName, DateTimeOffset at)
     {
         if (_members.Any(m => m.UserId == userId))
@@ -46,7 +46,7 @@ public sealed class UserGroup
         return true;
     }
 
-    /// <summary>Removes the user; returns false when the user was not a member.</summary>
+    /// <summary>Removes the user, or returns false when the user was not a member.</summary>
     public bool RemoveMember(string userId) => _members.RemoveAll(m => m.UserId == userId) > 0;
 
     private static string ValidName(string name)

@@ -16,7 +16,7 @@ internal sealed class ConnectionGrantConfiguration : IEntityTypeConfiguration<Co
         builder.Property(g => g.GrantedBy).HasMaxLength(256);
         builder.HasOne<Connection>().WithMany().HasForeignKey(g => g.ConnectionId).OnDelete(DeleteBehavior.Cascade);
 
-        // One grant per principal and connection; the second index serves the lookup of a user's grants.
+        // One grant per principal and connection. The second index serves the lookup of a user's grants.
         builder.HasIndex(g => new { g.ConnectionId, g.PrincipalKind, g.PrincipalId }).IsUnique();
         builder.HasIndex(g => new { g.PrincipalKind, g.PrincipalId });
     }
