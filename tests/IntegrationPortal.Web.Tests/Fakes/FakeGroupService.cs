@@ -6,6 +6,8 @@ public sealed class FakeGroupService : IGroupService
 {
     public List<GroupDto> Groups { get; } = [];
 
+    public List<(Guid GroupId, string UserId)> AddedMembers { get; } = [];
+
     public Task<IReadOnlyList<GroupDto>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GroupDto>>([.. Groups]);
 
@@ -22,7 +24,14 @@ public sealed class FakeGroupService : IGroupService
         return Task.CompletedTask;
     }
 
-    public Task AddMemberAsync(Guid groupId, string userId, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Records the member and lists them in the group, as the real service would after saving.</summary>
+    public Task AddMemberAsync(Guid groupId, string userId, CancellationToken cancellationToken)
+    {
+        AddedMembers.Add((groupId, userId));
+        var index = Groups.FindIndex(g => g.Id == groupId);
+        Groups[index] = Groups[index] with { Members = [.. Groups[index].Members, new GroupMemberDto(userId, userId + "@example.com")] };
+        return Task.CompletedTask;
+    }
 
     public Task RemoveMemberAsync(Guid groupId, string userId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
