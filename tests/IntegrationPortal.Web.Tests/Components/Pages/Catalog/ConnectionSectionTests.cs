@@ -53,5 +53,6 @@ public sealed class ConnectionSectionTests : PortalTestContext
         await cut.Find("[data-testid=connection-test]").ClickAsync(new());
 
         Assert.Equal("Signed in as tester.", cut.Find("[data-testid=connection-test-message]").TextContent.Trim());
+        Assert.NotEmpty(cut.FindAll("[data-testid=connection-last-success]"));
     }
 }
