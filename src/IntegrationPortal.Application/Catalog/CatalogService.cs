@@ -134,6 +134,8 @@ public sealed class CatalogService(
         var leavingApproval = tool.Status == ToolStatus.Approved && status != ToolStatus.Approved;
         var returningToApproval = tool.Status != ToolStatus.Approved && status == ToolStatus.Approved;
         var toPause = leavingApproval ? flows.Where(f => f.Status == FlowStatus.Active) : [];
+        // NOTE: the flows to resume are not checked against the other rules here, so a flow whose
+        // other tool is still blocked is listed although it stays paused on confirm.
         var toResume = returningToApproval ? flows.Where(f => f.Status == FlowStatus.Paused && f.PausedByPolicy) : [];
         return new ToolStatusPreview(
             tool.Key,
