@@ -25,6 +25,9 @@ public static class DependencyInjection
         services.TryAddScoped<IFieldClassification, Policies.PolicyFieldClassification>();
         services.AddScoped<ICatalogService, CatalogService>();
         services.AddScoped<IConnectionService, ConnectionService>();
+        services.AddScoped<ConnectionAccess>();
+        services.AddScoped<ConnectionSharing>();
+        services.AddScoped<Groups.IGroupService, Groups.GroupService>();
         services.AddScoped<IRequestService, RequestService>();
         services.AddScoped<RequestScreening>();
         services.AddScoped<RequestProgress>();

@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IUserAdminService, UserAdminService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IFlowLease, FlowLease>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();

@@ -73,6 +73,7 @@ if (role.ServesWeb)
         typeof(IAuditQueries),
         typeof(IAuditChainService),
         typeof(IUserAdminService),
+        typeof(IntegrationPortal.Application.Groups.IGroupService),
         typeof(IWebhookSettingsService));
     builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
     builder.Services.ConfigureApplicationCookie(cookie =>

@@ -64,13 +64,25 @@ internal static class EmulatorEndpoints
             return;
         }
 
-        if (!IsAuthorized(context.Request.Headers.Authorization.ToString(), store.Options.Tokens))
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!IsAuthorized(authorization, store.Options.Tokens))
         {
             await Json(StatusCodes.Status401Unauthorized, EmulatorJson.Error("Bad credentials")).ExecuteAsync(context);
             return;
         }
 
+        AddTokenExpiration(context, authorization, store.Options.TokenExpirations);
         await next(context);
+    }
+
+    private static void AddTokenExpiration(HttpContext context, string authorization, IDictionary<string, DateTimeOffset> expirations)
+    {
+        var token = authorization.Split(' ', 2, StringSplitOptions.TrimEntries)[1];
+        if (expirations.TryGetValue(token, out var expiresAt))
+        {
+            context.Response.Headers["github-authentication-token-expiration"] =
+                expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        }
     }
 
     private static bool IsAuthorized(string authorization, IReadOnlyCollection<string> tokens)

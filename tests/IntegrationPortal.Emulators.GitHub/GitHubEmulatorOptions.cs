@@ -15,6 +15,12 @@ public sealed class GitHubEmulatorOptions
     /// <summary>Tokens accepted in <c>Authorization: Bearer</c> or <c>Authorization: token</c>.</summary>
     public IReadOnlyCollection<string> Tokens { get; set; } = [GitHubEmulator.DefaultToken];
 
+    /// <summary>
+    /// Expiry times of tokens that have one. A request with such a token gets the
+    /// <c>github-authentication-token-expiration</c> header, as GitHub sends it ("2026-10-07 19:07:53 UTC").
+    /// </summary>
+    public IDictionary<string, DateTimeOffset> TokenExpirations { get; } = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
     /// <summary>Login that <c>GET /user</c> returns and that authors new issues.</summary>
     public string Login { get; set; } = "portal-bot";
 

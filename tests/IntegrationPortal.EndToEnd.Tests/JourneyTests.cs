@@ -154,6 +154,22 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(0)).ToContainTextAsync("Passed");
         await Assertions.Expect(admin.Page.Locator("[data-testid=connection-last-test]").Nth(1)).ToContainTextAsync("Passed");
         Assert.DoesNotContain(_redmine.ApiKey, await admin.Page.ContentAsync(), StringComparison.Ordinal);
+
+        // A requester builds flows only with connections shared with them.
+        foreach (var name in new[] { "Support Redmine", "Engineering GitHub" })
+        {
+            await ShareWithRequesterAsync(admin, name);
+        }
+    }
+
+    private static async Task ShareWithRequesterAsync(PortalPage admin, string connectionName)
+    {
+        await admin.Page.Locator("tr.connection-row").Filter(new() { HasTextString = connectionName })
+            .Locator("[data-testid=connection-share]").ClickAsync();
+        await admin.SelectAsync("#share-principal", RequesterEmail);
+        await admin.Page.ClickAsync("#share-save");
+        await Assertions.Expect(admin.Page.Locator("tr.share-grant-row").Filter(new() { HasTextString = RequesterEmail })).ToBeVisibleAsync();
+        await admin.Page.ClickAsync("#share-close");
     }
 
     private static async Task AddConnectionAsync(PortalPage admin, string name, string tool, string baseUrl, string token)

@@ -45,6 +45,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IUserAdminService>(Users);
         Services.AddSingleton<IWebhookSettingsService>(Webhooks);
         Services.AddSingleton<Application.Templates.ITemplateService>(Templates);
+        Services.AddSingleton<Application.Groups.IGroupService>(Groups);
+        Services.AddSingleton(TimeProvider.System);
 
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@example.com");
@@ -73,6 +75,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeWebhookSettingsService Webhooks { get; } = new();
 
     protected FakeTemplateService Templates { get; } = new();
+    protected FakeGroupService Groups { get; } = new();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -3,6 +3,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Groups;
 using IntegrationPortal.Domain.Notifications;
 using IntegrationPortal.Domain.Policies;
 using IntegrationPortal.Domain.Requests;
@@ -20,6 +21,10 @@ public interface IPortalDbContext
     DbSet<Connection> Connections { get; }
 
     DbSet<ToolPolicy> ToolPolicies { get; }
+
+    DbSet<ConnectionGrant> ConnectionGrants { get; }
+
+    DbSet<UserGroup> UserGroups { get; }
 
     DbSet<IntegrationRequest> Requests { get; }
 

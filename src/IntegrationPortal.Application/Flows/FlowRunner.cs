@@ -151,9 +151,10 @@ public sealed class FlowRunner(
     private async Task ExecuteAsync(Flow flow, SyncRun run, FlowLeaseKeeper keeper, CancellationToken cancellationToken)
     {
         var store = new FlowStateStore(db, audit, classification, flow, run, time);
+        var probes = new List<ConnectionHealthProbe>(2);
         try
         {
-            var request = await BuildRequestAsync(flow, cancellationToken);
+            var request = await BuildRequestAsync(flow, probes, cancellationToken);
             var result = await engine.RunAsync(request, store, keeper.Progress, cancellationToken);
             Record(run, result);
             run.Finish(time.GetUtcNow(), result.Errors.Count > 0 ? string.Join(Environment.NewLine, result.Errors) : null);
@@ -177,6 +178,36 @@ public sealed class FlowRunner(
         {
             logger.LogError(ex, "Run {RunId} of flow {FlowId} failed", run.Id, flow.Id);
             run.Finish(time.GetUtcNow(), ex.Message);
+        }
+        finally
+        {
+            RecordHealth(probes);
+        }
+    }
+
+    // The connections were read without tracking for the engine, so one instance per connection is
+    // attached here to save its health. A flow may use one connection on both sides.
+    private void RecordHealth(List<ConnectionHealthProbe> probes)
+    {
+        var now = time.GetUtcNow();
+        foreach (var sameConnection in probes.GroupBy(p => p.Connection.Id))
+        {
+            var failure = sameConnection.Select(p => p.Failure).LastOrDefault(f => f is not null);
+            if (failure is null && !sameConnection.Any(p => p.Succeeded))
+            {
+                continue;
+            }
+
+            var connection = sameConnection.First().Connection;
+            db.Connections.Attach(connection);
+            if (failure is not null)
+            {
+                connection.RecordError(failure, now);
+            }
+            else
+            {
+                connection.RecordSuccess(now);
+            }
         }
     }
 
@@ -204,14 +235,19 @@ public sealed class FlowRunner(
         }
     }
 
-    private async Task<FlowSyncRequest> BuildRequestAsync(Flow flow, CancellationToken cancellationToken)
+    private async Task<FlowSyncRequest> BuildRequestAsync(Flow flow, List<ConnectionHealthProbe> probes, CancellationToken cancellationToken)
     {
         var connectionA = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == flow.ConnectionAId, cancellationToken);
         var connectionB = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == flow.ConnectionBId, cancellationToken);
+        var probeA = new ConnectionHealthProbe(connectionA, connectors.CreateFor(connectionA, protector));
+        var probeB = new ConnectionHealthProbe(connectionB, connectors.CreateFor(connectionB, protector));
+        probes.Add(probeA);
+        probes.Add(probeB);
+
         var request = new FlowSyncRequest(
             flow.Id,
-            new SyncSide(connectors.CreateFor(connectionA, protector), flow.ContainerA, flow.CursorA),
-            new SyncSide(connectors.CreateFor(connectionB, protector), flow.ContainerB, flow.CursorB),
+            new SyncSide(probeA, flow.ContainerA, flow.CursorA),
+            new SyncSide(probeB, flow.ContainerB, flow.CursorB),
             flow.Mappings,
             flow.ConflictRule,
             flow.DeleteRule,

@@ -24,6 +24,7 @@ public sealed class FlowService(
     Templates.FlowTemplateGuard templates,
     IPolicyEvaluator policies,
     Requests.RequestProgress requestProgress,
+    Connections.ConnectionAccess access,
     TimeProvider time) : IFlowService
 {
     private const int RunsShown = 20;
@@ -265,6 +266,16 @@ public sealed class FlowService(
     {
         var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken)
             ?? throw ValidatorExtensions.Invalid(propertyName, "The connection was not found; choose one from the list.");
+        if (connection.IsRevoked)
+        {
+            throw ValidatorExtensions.Invalid(propertyName, $"Connection '{connection.Name}' was revoked. Choose another connection.");
+        }
+
+        if (await access.RightOnAsync(connection.Id, cancellationToken) is null)
+        {
+            throw ValidatorExtensions.Invalid(propertyName, $"You may not use connection '{connection.Name}'. Choose a connection shared with you, or ask IT to share this one.");
+        }
+
         var status = await db.Tools.Where(t => t.Key == connection.ToolKey).Select(t => t.Status).SingleOrDefaultAsync(cancellationToken);
         if (status != ToolStatus.Approved)
         {

@@ -52,7 +52,9 @@ public sealed class GitHubConnector(HttpClient http, Uri baseUrl, string token, 
             await EnsureSuccessAsync(response, "GET /user", cancellationToken);
             using var user = await ReadJsonAsync(response, cancellationToken);
             var login = user.RootElement.TryGetProperty("login", out var value) ? value.GetString() : null;
-            return new ConnectionTestResult(true, $"Connected as {login}");
+            var expiresAt = TokenExpiration.Read(response.Headers);
+            var expiry = expiresAt is { } at ? $"; the token expires {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : string.Empty;
+            return new ConnectionTestResult(true, $"Connected as {login}{expiry}", expiresAt);
         }
         catch (ConnectorException exception)
         {

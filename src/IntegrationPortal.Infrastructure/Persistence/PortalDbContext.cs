@@ -4,6 +4,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Conflicts;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Groups;
 using IntegrationPortal.Domain.Notifications;
 using IntegrationPortal.Domain.Policies;
 using IntegrationPortal.Domain.Requests;
@@ -30,6 +31,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Connection> Connections => Set<Connection>();
 
     public DbSet<ToolPolicy> ToolPolicies => Set<ToolPolicy>();
+
+    public DbSet<ConnectionGrant> ConnectionGrants => Set<ConnectionGrant>();
+
+    public DbSet<UserGroup> UserGroups => Set<UserGroup>();
 
     public DbSet<IntegrationRequest> Requests => Set<IntegrationRequest>();
 

@@ -338,6 +338,8 @@ public sealed class ConflictServiceTests : IAsyncLifetime
             connectionB = await connections.CreateAsync(NewConnection("Engineering GitHub"), CancellationToken.None);
         }
 
+        await TestGrants.AllowUseAsync(host, OwnerId, OwnerName, connectionA, connectionB);
+
         Guid requestId;
         await using (var requester = host.ScopeFor(OwnerId, OwnerName, Roles.Requester))
         {

@@ -197,6 +197,8 @@ public sealed class FlowRunnerTests : IAsyncLifetime
             connectionB = await connections.CreateAsync(NewConnection("Engineering GitHub", token), CancellationToken.None);
         }
 
+        await TestGrants.AllowUseAsync(host, "u-req", "rita@example.com", connectionA, connectionB);
+
         Guid requestId;
         await using (var requester = host.ScopeFor("u-req", "rita@example.com", Roles.Requester))
         {

@@ -76,6 +76,8 @@ public sealed class FlowValueMapTests
                 CancellationToken.None);
         }
 
+        await TestGrants.AllowUseAsync(host, OwnerId, "rita@example.com", redmine, github);
+
         Guid requestId;
         await using (var requester = host.ScopeFor(OwnerId, "rita@example.com", Roles.Requester))
         {

@@ -53,6 +53,8 @@ internal sealed class GitHubFlowSetup : IDisposable
             connectionB = await connections.CreateAsync(NewConnection("Engineering GitHub"), CancellationToken.None);
         }
 
+        await TestGrants.AllowUseAsync(host, OwnerId, OwnerName, connectionA, connectionB);
+
         Guid requestId;
         await using (var requester = host.ScopeFor(OwnerId, OwnerName, Roles.Requester))
         {

@@ -21,6 +21,18 @@ public sealed class FakeConnectionService : IConnectionService
 
     public List<CreateConnectionCommand> Created { get; } = [];
 
+    public List<RotateSecretCommand> Rotations { get; } = [];
+
+    public List<RevokeConnectionCommand> Revocations { get; } = [];
+
+    public List<ShareConnectionCommand> Shares { get; } = [];
+
+    public List<Guid> Unshared { get; } = [];
+
+    public List<ConnectionGrantDto> Grants { get; } = [];
+
+    public List<SharePrincipalDto> Principals { get; } = [];
+
     public Task<IReadOnlyList<ConnectionDto>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ConnectionDto>>(Connections);
 
@@ -46,6 +58,47 @@ public sealed class FakeConnectionService : IConnectionService
         ThrowIfUnreachable(connectionId);
 
         return Task.FromResult<IReadOnlyList<FieldDescriptor>>(Fields.GetValueOrDefault(connectionId) ?? []);
+    }
+
+    public Task RotateSecretAsync(RotateSecretCommand command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Secret))
+        {
+            throw new FluentValidation.ValidationException(
+                [new FluentValidation.Results.ValidationFailure(nameof(RotateSecretCommand.Secret), "Enter the new API token.")]);
+        }
+
+        Rotations.Add(command);
+        return Task.CompletedTask;
+    }
+
+    public Task RevokeAsync(RevokeConnectionCommand command, CancellationToken cancellationToken)
+    {
+        Revocations.Add(command);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ConnectionGrantDto>> ListGrantsAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConnectionGrantDto>>([.. Grants]);
+
+    public Task<IReadOnlyList<SharePrincipalDto>> ListSharePrincipalsAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SharePrincipalDto>>(Principals);
+
+    /// <summary>Records the command and lists the new grant, as the real service would after saving it.</summary>
+    public Task<Guid> ShareAsync(ShareConnectionCommand command, CancellationToken cancellationToken)
+    {
+        Shares.Add(command);
+        var name = Principals.Single(p => p.Kind == command.PrincipalKind && p.Id == command.PrincipalId).Name;
+        var grant = new ConnectionGrantDto(Guid.NewGuid(), command.PrincipalKind, command.PrincipalId, name, command.Right, "admin@example.com", DateTimeOffset.UnixEpoch);
+        Grants.Add(grant);
+        return Task.FromResult(grant.Id);
+    }
+
+    public Task UnshareAsync(Guid grantId, CancellationToken cancellationToken)
+    {
+        Unshared.Add(grantId);
+        Grants.RemoveAll(g => g.Id == grantId);
+        return Task.CompletedTask;
     }
 
     private void ThrowIfUnreachable(Guid connectionId)

@@ -8,10 +8,12 @@ public sealed class FakeUserAdminService : IUserAdminService
 
     public List<CreateUserCommand> Created { get; } = [];
 
+    public List<UserDto> Users { get; } = [];
+
     public Task<bool> IsSetupRequiredAsync(CancellationToken cancellationToken) => Task.FromResult(SetupRequired);
 
     public Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<UserDto>>([]);
+        Task.FromResult<IReadOnlyList<UserDto>>([.. Users]);
 
     public Task<string> CreateAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {

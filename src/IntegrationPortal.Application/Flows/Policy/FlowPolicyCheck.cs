@@ -9,8 +9,9 @@ namespace IntegrationPortal.Application.Flows.Policy;
 
 /// <summary>
 /// Checks whether the current policies still allow a flow: before each run, and when a flow is
-/// activated or resumed: both tools are approved in the catalog, both connections are usable, and
-/// the tools' field and item scope policies allow the flow's containers, mappings and item filter.
+/// activated or resumed: both tools are approved in the catalog, both connections are usable and
+/// not revoked, and the tools' field and item scope policies allow the flow's containers, mappings
+/// and item filter.
 /// </summary>
 public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory connectors, PolicyEvaluator evaluator)
 {
@@ -38,11 +39,17 @@ public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory conne
     {
         var connection = await db.Connections.AsNoTracking()
             .Where(c => c.Id == connectionId)
-            .Select(c => new { c.Name, c.ToolKey })
+            .Select(c => new { c.Name, c.ToolKey, c.RevokedAt, c.RevokeReason })
             .SingleOrDefaultAsync(cancellationToken);
         if (connection is null)
         {
             violations.Add($"The connection of {side} no longer exists; an IT admin must choose another connection.");
+            return;
+        }
+
+        if (connection.RevokedAt is not null)
+        {
+            violations.Add($"Connection '{connection.Name}' ({side}) was revoked: {connection.RevokeReason} The flow needs a new connection from IT.");
             return;
         }
 

@@ -63,4 +63,71 @@ public sealed class FlowPolicyEnforcer(
 
         return paused;
     }
+
+    /// <summary>Checks every active flow that uses the connection, and pauses those no longer allowed. Returns how many were paused.</summary>
+    public async Task<int> EnforceForConnectionAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        var flows = await db.Flows
+            .Where(f => f.Status == FlowStatus.Active && (f.ConnectionAId == connectionId || f.ConnectionBId == connectionId))
+            .ToListAsync(cancellationToken);
+
+        var paused = 0;
+        foreach (var flow in flows)
+        {
+            if (!await EnforceAsync(flow, cancellationToken))
+            {
+                paused++;
+            }
+        }
+
+        return paused;
+    }
+
+    /// <summary>
+    /// Resumes the flows that the policy check paused and that the current policies allow again:
+    /// each one is activated, audited as flow.resumed, scheduled again and queued for a run at once,
+    /// so it catches up from its saved cursors. Flows that a person paused stay paused. Considers the
+    /// given flows, or every flow the policy check paused when <paramref name="flowIds"/> is null,
+    /// and returns the ids of those that resumed.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ResumeAllowedAsync(IEnumerable<Guid>? flowIds, CancellationToken cancellationToken)
+    {
+        var query = db.Flows.Where(f => f.Status == FlowStatus.Paused && f.PausedByPolicy);
+        if (flowIds is not null)
+        {
+            var ids = flowIds.ToList();
+            query = query.Where(f => ids.Contains(f.Id));
+        }
+
+        var resumed = new List<Guid>();
+        foreach (var flow in await query.ToListAsync(cancellationToken))
+        {
+            var check = await policy.CheckAsync(flow, cancellationToken);
+            if (!check.IsAllowed)
+            {
+                continue;
+            }
+
+            var pauseReason = flow.PauseReason;
+            flow.Activate();
+            audit.Record(AuditActions.FlowResumed, "flow", flow.Id.ToString(), new { flow.Name, PauseReason = pauseReason, ResumedBy = "policy", flow.ScheduleMinutes });
+            await db.SaveChangesAsync(cancellationToken);
+            scheduler.Schedule(flow.Id, flow.ScheduleMinutes);
+            scheduler.Enqueue(flow.Id);
+            logger.LogInformation("Flow {FlowId} resumed because its policies allow it again", flow.Id);
+            resumed.Add(flow.Id);
+        }
+
+        return resumed;
+    }
+
+    /// <summary>Returns the ids of the flows with a connection of the tool, in any status.</summary>
+    public async Task<List<Guid>> FlowIdsOfToolAsync(string toolKey, CancellationToken cancellationToken)
+    {
+        var connectionIds = await db.Connections.Where(c => c.ToolKey == toolKey).Select(c => c.Id).ToListAsync(cancellationToken);
+        return await db.Flows
+            .Where(f => connectionIds.Contains(f.ConnectionAId) || connectionIds.Contains(f.ConnectionBId))
+            .Select(f => f.Id)
+            .ToListAsync(cancellationToken);
+    }
 }

@@ -15,8 +15,12 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.Property(c => c.BaseUrl).HasMaxLength(Connection.MaxBaseUrlLength);
         builder.Property(c => c.ProtectedSecret).HasMaxLength(4000);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
-        builder.Property(c => c.LastTestMessage).HasMaxLength(1000);
+        builder.Property(c => c.LastTestMessage).HasMaxLength(Connection.MaxHealthMessageLength);
         builder.Property(c => c.ProtectedWebhookSecret).HasMaxLength(4000);
         builder.Ignore(c => c.ReceivesWebhooks);
+        builder.Property(c => c.LastErrorMessage).HasMaxLength(Connection.MaxHealthMessageLength);
+        builder.Property(c => c.RevokedBy).HasMaxLength(256);
+        builder.Property(c => c.RevokeReason).HasMaxLength(Connection.MaxRevokeReasonLength);
+        builder.Ignore(c => c.IsRevoked);
     }
 }

@@ -45,12 +45,14 @@ public sealed class ConnectionSectionTests : PortalTestContext
     public async Task TestButton_ShowsResultMessage()
     {
         Connections.Connections.Add(new ConnectionDto(
-            Guid.NewGuid(), "Support Redmine", ToolKeys.Redmine, "http://127.0.0.1:3000", DateTimeOffset.UnixEpoch, null, null, null));
+            Guid.NewGuid(), "Support Redmine", ToolKeys.Redmine, "http://127.0.0.1:3000", DateTimeOffset.UnixEpoch, null, null, null,
+            Right: Domain.Connections.ConnectionRight.Manage));
         RenderProviders();
         var cut = Render<ConnectionSection>(p => p.Add(c => c.Tools, Catalog.Tools));
 
         await cut.Find("[data-testid=connection-test]").ClickAsync(new());
 
         Assert.Equal("Signed in as tester.", cut.Find("[data-testid=connection-test-message]").TextContent.Trim());
+        Assert.NotEmpty(cut.FindAll("[data-testid=connection-last-success]"));
     }
 }
