@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<ICatalogService, CatalogService>();
         services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequestService, RequestService>();
+        services.AddScoped<Requests.Backlog.IBacklogService, Requests.Backlog.BacklogService>();
+        services.AddScoped<Requests.Backlog.IBacklogDashboardService, Requests.Backlog.BacklogDashboardService>();
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<IConflictService, ConflictService>();
         services.AddScoped<FlowRunner>();

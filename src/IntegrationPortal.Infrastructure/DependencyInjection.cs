@@ -5,6 +5,7 @@ using IntegrationPortal.Application;
 using IntegrationPortal.Application.Audit.Chain;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Connectors;
 using IntegrationPortal.Connectors.Http;
@@ -42,6 +43,11 @@ public static class DependencyInjection
         // An unknown text formatting would otherwise surface only when a flow first runs.
         (redmineSection.Get<RedmineConnectorOptions>() ?? new RedmineConnectorOptions()).ToRichTextFormat();
         services.AddPortalDatabase(options);
+
+        // A bad SLA setting stops the start with a message naming it, not the first queue page.
+        var backlog = configuration.GetSection(BacklogOptions.SectionName);
+        services.Configure<BacklogOptions>(backlog);
+        BacklogSla.ValidDays(backlog.Get<BacklogOptions>() ?? new BacklogOptions());
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

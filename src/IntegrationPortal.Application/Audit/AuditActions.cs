@@ -18,6 +18,8 @@ public static class AuditActions
     public const string RequestSubmitted = "request.submitted";
     public const string RequestApproved = "request.approved";
     public const string RequestRejected = "request.rejected";
+    public const string RequestAssigned = "request.assigned";
+    public const string RequestReviewStarted = "request.review-started";
     public const string FlowCreated = "flow.created";
     public const string FlowActivated = "flow.activated";
     public const string FlowPaused = "flow.paused";

@@ -1,0 +1,123 @@
+using IntegrationPortal.Domain.Requests;
+
+namespace IntegrationPortal.Application.Requests.Backlog;
+
+/// <summary>A set of look-alike open requests that IT can decide at once; one request alone is a group of one.</summary>
+public sealed record RequestCluster(string ToolPair, string Label, IReadOnlyList<IntegrationRequest> Requests)
+{
+    /// <summary>The oldest submission of the cluster, which its age and SLA state follow.</summary>
+    public DateTimeOffset OldestSubmittedAt => Requests.Min(BacklogGrouper.SubmittedAt);
+}
+
+/// <summary>
+/// Groups requests by pattern: the connected components of the graph whose edges are
+/// <see cref="RequestPattern.AreSimilar"/>. Components make the grouping transitive (when A is like
+/// B and B is like C, all three are one decision) and independent of the order requests arrive in,
+/// so the queue shows the same groups whichever filter or page loaded them.
+/// </summary>
+/// <remarks>
+/// NOTE: components can chain: a request that shares words with two different patterns joins them
+/// into one group. The similarity threshold keeps that rare for real use cases, and the confirmation
+/// dialog lists every request, so an admin can act on a selection instead of the whole group.
+/// </remarks>
+public static class BacklogGrouper
+{
+    /// <summary>The maximum number of words in a cluster's label.</summary>
+    public const int MaxLabelWords = 4;
+
+    /// <summary>
+    /// Groups <paramref name="requests"/>. Clusters come oldest first, and each one lists its requests
+    /// oldest first; ties are broken by id, so the same input always gives the same output.
+    /// </summary>
+    public static IReadOnlyList<RequestCluster> Group(IEnumerable<IntegrationRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var ordered = requests.OrderBy(SubmittedAt).ThenBy(r => r.Id).ToList();
+        var clusters = new List<RequestCluster>();
+        foreach (var pair in ordered.GroupBy(r => RequestPattern.ToolPair(r.ToolA, r.ToolB)))
+        {
+            clusters.AddRange(GroupPair(pair.Key, [.. pair]));
+        }
+
+        return [.. clusters.OrderBy(c => c.OldestSubmittedAt).ThenBy(c => c.Requests[0].Id)];
+    }
+
+    /// <summary>When the request entered the queue: its submission, or its creation for a draft.</summary>
+    public static DateTimeOffset SubmittedAt(IntegrationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.SubmittedAt ?? request.CreatedAt;
+    }
+
+    /// <summary>
+    /// The words that at least half of the use cases share, most frequent first and then in
+    /// alphabetical order, at most <see cref="MaxLabelWords"/>. A single request's label is its
+    /// own words in the same order.
+    /// </summary>
+    public static string Label(IReadOnlyList<IReadOnlySet<string>> wordSets)
+    {
+        ArgumentNullException.ThrowIfNull(wordSets);
+        var counts = wordSets.SelectMany(words => words)
+            .GroupBy(word => word, StringComparer.Ordinal)
+            .Select(g => (Word: g.Key, Count: g.Count()))
+            .Where(w => w.Count * 2 >= wordSets.Count)
+            .OrderByDescending(w => w.Count)
+            .ThenBy(w => w.Word, StringComparer.Ordinal)
+            .Take(MaxLabelWords)
+            .Select(w => w.Word)
+            .ToList();
+        return counts.Count == 0 ? "(no common words)" : string.Join(' ', counts);
+    }
+
+    private static IEnumerable<RequestCluster> GroupPair(string toolPair, List<IntegrationRequest> requests)
+    {
+        // Word sets are computed once per request; comparing pairs is then set work only.
+        var words = requests.Select(RequestPattern.PatternWords).ToList();
+        var parent = Enumerable.Range(0, requests.Count).ToArray();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            for (var j = i + 1; j < requests.Count; j++)
+            {
+                if (RequestPattern.Similarity(words[i], words[j]) >= RequestPattern.SimilarFrom)
+                {
+                    Union(parent, i, j);
+                }
+            }
+        }
+
+        // Indexes are in request order, so each component keeps its requests oldest first.
+        return Enumerable.Range(0, requests.Count)
+            .GroupBy(i => Find(parent, i))
+            .Select(component => new RequestCluster(
+                toolPair,
+                Label([.. component.Select(i => words[i])]),
+                [.. component.Select(i => requests[i])]));
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+
+        return i;
+    }
+
+    private static void Union(int[] parent, int a, int b)
+    {
+        var rootA = Find(parent, a);
+        var rootB = Find(parent, b);
+
+        // The smaller index becomes the root, so a component's key is its oldest request.
+        if (rootA < rootB)
+        {
+            parent[rootB] = rootA;
+        }
+        else if (rootB < rootA)
+        {
+            parent[rootA] = rootB;
+        }
+    }
+}
