@@ -7,6 +7,7 @@ using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
@@ -62,6 +63,8 @@ if (role.ServesWeb)
         typeof(ICatalogService),
         typeof(IConnectionService),
         typeof(IRequestService),
+        typeof(IBacklogService),
+        typeof(IBacklogDashboardService),
         typeof(IFlowService),
         typeof(IConflictService),
         typeof(IAuditQueries),

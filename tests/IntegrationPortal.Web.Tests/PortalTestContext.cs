@@ -5,6 +5,7 @@ using IntegrationPortal.Application.Conflicts;
 using IntegrationPortal.Application.Connections;
 using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
@@ -33,6 +34,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICatalogService>(Catalog);
         Services.AddSingleton<IConnectionService>(Connections);
         Services.AddSingleton<IRequestService>(Requests);
+        Services.AddSingleton<IBacklogService>(Backlog);
+        Services.AddSingleton<IBacklogDashboardService>(BacklogDashboard);
         Services.AddSingleton<IFlowService>(Flows);
         Services.AddSingleton<IConflictService>(Conflicts);
         Services.AddSingleton<IAuditQueries>(Audit);
@@ -50,6 +53,10 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeConnectionService Connections { get; } = new();
 
     protected FakeRequestService Requests { get; } = new();
+
+    protected FakeBacklogService Backlog { get; } = new();
+
+    protected FakeBacklogDashboardService BacklogDashboard { get; } = new();
 
     protected FakeFlowService Flows { get; } = new();
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Templates;
@@ -45,7 +46,15 @@ public sealed partial class BacklogService
         ArgumentNullException.ThrowIfNull(preview);
         ArgumentNullException.ThrowIfNull(command);
         user.Require(Roles.ItAdmin);
-        await actionValidator.EnsureValidAsync(command, cancellationToken);
+        var validation = await actionValidator.ValidateAsync(
+            command,
+            options => options.IncludeRulesNotInRuleSet().IncludeRuleSets(BacklogActionCommandValidator.Apply),
+            cancellationToken);
+        if (!validation.IsValid)
+        {
+            throw new ValidationException(validation.Errors);
+        }
+
         if (preview.Action != command.Action)
         {
             throw ValidatorExtensions.Invalid(nameof(command.Action), $"The preview is for {preview.Action}, not {command.Action}; preview the action again.");

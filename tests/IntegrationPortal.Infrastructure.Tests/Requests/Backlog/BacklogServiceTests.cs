@@ -157,15 +157,19 @@ public sealed class BacklogServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reject_without_reason_is_invalid()
+    public async Task Reject_without_reason_is_not_applied()
     {
         var id = await _bed.AddAsync("Customer bug reports", daysAgo: 3);
 
         await using var admin = _bed.Admin();
-        var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            Service(admin).PreviewAsync(Command(BacklogAction.Reject, id), CancellationToken.None));
+        var service = Service(admin);
+        var command = Command(BacklogAction.Reject, id);
+        command.Reason = "   ";
+        var preview = await service.PreviewAsync(command, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ValidationException>(() => service.ApplyAsync(preview, command, CancellationToken.None));
 
         Assert.Equal(nameof(BacklogActionCommand.Reason), Assert.Single(error.Errors).PropertyName);
+        Assert.Equal(RequestStatus.Submitted, (await _bed.FindAsync(id)).Status);
     }
 
     [Fact]
