@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IUserAdminService, UserAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Seeding.BacklogSeeder>();
         services.AddScoped<IFlowLease, FlowLease>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddPortalDataProtection(configuration);

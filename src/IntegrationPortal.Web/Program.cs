@@ -19,6 +19,7 @@ using IntegrationPortal.Web.Account;
 using IntegrationPortal.Web.Audit;
 using IntegrationPortal.Web.Components;
 using IntegrationPortal.Web.Hosting;
+using IntegrationPortal.Web.Seeding;
 using IntegrationPortal.Web.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -30,6 +31,10 @@ using MudBlazor.Services;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (SeedBacklogCommand.Matches(args))
+{
+    return await SeedBacklogCommand.RunAsync(args, builder.Configuration);
+}
 
 // Serves the packages' static files (MudBlazor's css and js) from the build folder in every
 // environment, so `dotnet run` works without publishing. A published app has them in wwwroot.

@@ -20,6 +20,7 @@ public static class AuditActions
     public const string RequestRejected = "request.rejected";
     public const string RequestAssigned = "request.assigned";
     public const string RequestReviewStarted = "request.review-started";
+    public const string BacklogSeeded = "request.backlog-seeded";
     public const string FlowCreated = "flow.created";
     public const string FlowActivated = "flow.activated";
     public const string FlowPaused = "flow.paused";
