@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationPortal.Application.Requests.Backlog;
 
 /// <summary>
-/// Computes the dashboard. Counts are SQL aggregates; medians and weekly buckets are computed here
-/// from one narrow column projection, because neither SQLite nor EF Core has a portable median
-/// or week function.
+/// Computes the dashboard. Counts are SQL aggregates. Medians and weekly buckets are computed here
+/// from a projection of two date columns, because EF Core translates no median or week function
+/// that works on both SQLite and PostgreSQL.
 /// </summary>
 public sealed class BacklogDashboardService(IPortalDbContext db, ICurrentUser user, TimeProvider time) : IBacklogDashboardService
 {

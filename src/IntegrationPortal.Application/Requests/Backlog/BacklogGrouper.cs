@@ -11,9 +11,9 @@ public sealed record RequestCluster(string ToolPair, string Label, IReadOnlyList
 
 /// <summary>
 /// Groups requests by pattern: the connected components of the graph whose edges are
-/// <see cref="RequestPattern.AreSimilar"/>. Components make the grouping transitive (when A is like
-/// B and B is like C, all three are one decision) and independent of the order requests arrive in,
-/// so the queue shows the same groups whichever filter or page loaded them.
+/// <see cref="RequestPattern.AreSimilar"/>. Components make the grouping transitive: when A is like
+/// B and B is like C, all three are one decision. They also make it independent of input order, so
+/// the same requests always form the same groups, and a new request can join groups but never split one.
 /// </summary>
 /// <remarks>
 /// NOTE: components can chain: a request that shares words with two different patterns joins them
@@ -27,7 +27,7 @@ public static class BacklogGrouper
 
     /// <summary>
     /// Groups <paramref name="requests"/>. Clusters come oldest first, and each one lists its requests
-    /// oldest first; ties are broken by id, so the same input always gives the same output.
+    /// oldest first. Ties are broken by id, so the same input always gives the same output.
     /// </summary>
     public static IReadOnlyList<RequestCluster> Group(IEnumerable<IntegrationRequest> requests)
     {

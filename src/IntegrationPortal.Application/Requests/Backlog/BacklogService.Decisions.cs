@@ -120,7 +120,7 @@ public sealed partial class BacklogService
         }
     }
 
-    /// <summary>Starting a review also assigns an unassigned request to the admin, so its requester sees who holds it.</summary>
+    /// <summary>Starting a review also assigns an unassigned request to the admin, so its requester can see which admin has it.</summary>
     private void Decide(IntegrationRequest request, BacklogActionCommand command, TemplateMatch? template, DateTimeOffset now)
     {
         switch (command.Action)

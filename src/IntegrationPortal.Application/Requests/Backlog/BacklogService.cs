@@ -84,7 +84,7 @@ public sealed partial class BacklogService(
         {
             if (!OpenStatuses.Contains(status))
             {
-                throw ValidatorExtensions.Invalid(nameof(filter.Status), $"The queue holds open requests only; filter by submitted, in review or needs information, not {IntegrationRequest.Describe(status)}.");
+                throw ValidatorExtensions.Invalid(nameof(filter.Status), $"The status filter {IntegrationRequest.Describe(status)} is invalid because the queue contains open requests only; choose submitted, in review or needs information.");
             }
 
             query = query.Where(r => r.Status == status);

@@ -2,7 +2,7 @@ using IntegrationPortal.Domain.Requests;
 
 namespace IntegrationPortal.Application.Requests.Backlog;
 
-/// <summary>Where an open request stands against the review SLA.</summary>
+/// <summary>The state of an open request against the review SLA.</summary>
 public enum SlaState
 {
     /// <summary>The request waits for its requester, so the SLA clock does not apply.</summary>

@@ -49,7 +49,7 @@ public sealed class BacklogFilter
     /// <summary>A tool pair as <see cref="RequestPattern.ToolPair"/> writes it ("github+redmine").</summary>
     public string? ToolPair { get; set; }
 
-    /// <summary>An IT admin's user id, <see cref="Unassigned"/> for requests nobody holds, or null for all.</summary>
+    /// <summary>An IT admin's user id, <see cref="Unassigned"/> for requests without an assignee, or null for all.</summary>
     public string? AssigneeId { get; set; }
 
     /// <summary>True for requests that came close to a template, false for those that matched none.</summary>

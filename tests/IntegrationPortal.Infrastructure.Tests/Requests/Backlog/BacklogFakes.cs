@@ -18,7 +18,7 @@ internal sealed class FakeTemplateFactory : ITemplateFactory
     }
 }
 
-/// <summary>Records each status change it is told about, with the status the request had before and after.</summary>
+/// <summary>Records each status change it receives, with the status the request had before and after.</summary>
 internal sealed class FakeRequestNotifier : IRequestNotifier
 {
     public List<(Guid RequestId, RequestStatus Before, RequestStatus After, string Actor)> Changes { get; } = [];
