@@ -5,6 +5,7 @@ using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Domain.Common;
 using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Infrastructure.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationPortal.Infrastructure.Tests.Requests.Backlog;
@@ -42,14 +43,16 @@ public sealed class BacklogServiceTests : IAsyncLifetime
         Assert.Equal(SlaState.OnTrack, view.Groups[1].WorstSla);
     }
 
-    [Fact]
-    public async Task List_applies_filters_in_query()
+    [Theory]
+    [MemberData(nameof(PersistenceTests.Providers), MemberType = typeof(PersistenceTests))]
+    public async Task List_applies_filters_in_query(string provider)
     {
-        var old = await _bed.AddAsync("Customer bug reports", daysAgo: 8);
-        var reviewing = await _bed.AddAsync("Customer bug reports", daysAgo: 3, (r, at) => r.StartReview(at));
-        var helpdesk = await _bed.AddAsync("Helpdesk tickets", daysAgo: 1, toolA: "redmine", toolB: "redmine");
+        await using var bed = await BacklogTestBed.StartAsync(provider);
+        var old = await bed.AddAsync("Customer bug reports", daysAgo: 8);
+        var reviewing = await bed.AddAsync("Customer bug reports", daysAgo: 3, (r, at) => r.StartReview(at));
+        var helpdesk = await bed.AddAsync("Helpdesk tickets", daysAgo: 1, toolA: "redmine", toolB: "redmine");
 
-        await using var admin = _bed.Admin();
+        await using var admin = bed.Admin();
         var service = Service(admin);
 
         Assert.Equal([old], await IdsAsync(service, new BacklogFilter { MinAgeDays = 5 }));

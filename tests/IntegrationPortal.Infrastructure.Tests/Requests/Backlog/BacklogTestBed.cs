@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationPortal.Infrastructure.Tests.Requests.Backlog;
 
-/// <summary>A portal on a fresh SQLite file with a fixed clock and fakes of the template factory and notifier.</summary>
+/// <summary>A portal on a fresh database with a fixed clock and fakes of the template factory and notifier.</summary>
 internal sealed class BacklogTestBed : IAsyncDisposable
 {
     public const string AdminId = "u-admin";
@@ -37,12 +37,13 @@ internal sealed class BacklogTestBed : IAsyncDisposable
 
     public FakeRequestNotifier Notifier { get; }
 
-    public static async Task<BacklogTestBed> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts a portal on <paramref name="provider"/>; SQLite unless a test runs on both providers.</summary>
+    public static async Task<BacklogTestBed> StartAsync(string provider = DatabaseProviders.Sqlite)
     {
         var time = new FakeTimeProvider(Now);
         var templates = new FakeTemplateFactory();
         var notifier = new FakeRequestNotifier();
-        var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite, settings, services =>
+        var host = await PortalTestHost.StartAsync(provider, configure: services =>
         {
             services.AddSingleton<TimeProvider>(time);
             services.AddSingleton<ITemplateFactory>(templates);
