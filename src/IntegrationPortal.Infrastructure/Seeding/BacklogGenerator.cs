@@ -126,7 +126,7 @@ public static class BacklogGenerator
                 Pick(random, Justifications),
                 submittedAt);
             request.Describe(
-                $"Items like \"{Pick(random, ItemExamples)}\"",
+                $"Reports such as \"{Pick(random, ItemExamples)}\"",
                 random.Next(4) == 0 ? DataClassification.Confidential : DataClassification.Internal,
                 random.Next(3) == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(5, 40)) : null);
             Advance(request, random, submittedAt, now, admins);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationPortal.Web.Seeding;
 
 /// <summary>
-/// <c>seed-backlog [--count N] [--seed S]</c>: migrates the configured database, adds a generated
+/// <c>seed-backlog [--count N] [--seed S] [--Section:Key=value ...]</c>: migrates the configured database, adds a generated
 /// backlog, prints how it groups and exits without serving pages or running jobs. Starting the
 /// portal never seeds; only this command does.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class SeedBacklogCommand
     {
         if (!TryParse(args, out var count, out var seed, out var error))
         {
-            await Console.Error.WriteLineAsync($"{error}\nUsage: {Name} [--count N] [--seed S] (count 1 to {BacklogSeeder.MaxCount}, default 50; seed default 1)");
+            await Console.Error.WriteLineAsync($"{error}\nUsage: {Name} [--count N] [--seed S] [--Section:Key=value ...] (count 1 to {BacklogSeeder.MaxCount}, default 50; seed default 1)");
             return 2;
         }
 
@@ -82,7 +82,10 @@ internal static class SeedBacklogCommand
         }
     }
 
-    private static bool TryParse(string[] args, out int count, out int seed, out string error)
+    /// <summary>True for a portal setting on the command line; every setting the seed uses has a section, so a colon.</summary>
+    private static bool IsSetting(string option) => option.StartsWith("--", StringComparison.Ordinal) && option.Contains(':', StringComparison.Ordinal);
+
+    internal static bool TryParse(string[] args, out int count, out int seed, out string error)
     {
         count = 50;
         seed = 1;
@@ -90,9 +93,16 @@ internal static class SeedBacklogCommand
         for (var i = 1; i < args.Length; i++)
         {
             var option = args[i];
+            if (IsSetting(option))
+            {
+                // The host's configuration already read it, as in --Database:Provider=PostgreSql or --Database:Provider PostgreSql.
+                i += option.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
             if (option is not ("--count" or "--seed"))
             {
-                error = $"Unknown option '{option}'.";
+                error = $"Unknown option '{option}'; give --count, --seed or a setting such as --Database:Provider=PostgreSql.";
                 return false;
             }
 
