@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationPortal.Web.Seeding;
 
 /// <summary>
-/// <c>seed-backlog [--count N] [--seed S] [--Section:Key=value ...]</c>: migrates the configured database, adds a generated
-/// backlog, prints how it groups and exits without serving pages or running jobs. Starting the
-/// portal never seeds; only this command does.
+/// <c>seed-backlog [--count N] [--seed S] [--Section:Key=value ...]</c>: migrates the configured
+/// database, adds a generated backlog, prints how it groups and exits without serving pages or
+/// running jobs. Starting the portal never seeds. Only this command does.
 /// </summary>
 internal static class SeedBacklogCommand
 {
@@ -82,7 +82,7 @@ internal static class SeedBacklogCommand
         }
     }
 
-    /// <summary>True for a portal setting on the command line; every setting the seed uses has a section, so a colon.</summary>
+    /// <summary>Returns true for a portal setting on the command line, which has a section and so a colon.</summary>
     private static bool IsSetting(string option) => option.StartsWith("--", StringComparison.Ordinal) && option.Contains(':', StringComparison.Ordinal);
 
     internal static bool TryParse(string[] args, out int count, out int seed, out string error)

@@ -65,6 +65,8 @@ public sealed partial class BacklogService
             throw new DomainException("The preview changes no request, so there is nothing to apply.");
         }
 
+        // NOTE: two admins applying at the same moment can both pass this check, because requests
+        // have no concurrency token. The later save then overwrites the earlier decision.
         var requests = await LoadAsync([.. preview.Changes.Select(c => c.RequestId)], tracked: true, cancellationToken);
         EnsureUnchangedSincePreview(preview, requests);
 
