@@ -50,23 +50,25 @@ public static class BacklogGrouper
     }
 
     /// <summary>
-    /// The words that at least half of the use cases share, most frequent first and then in
-    /// alphabetical order, at most <see cref="MaxLabelWords"/>. A single request's label is its
-    /// own words in the same order.
+    /// Returns the words that at least half of the requests' use cases share, at most
+    /// <see cref="MaxLabelWords"/>. The most frequent come first. Ties keep the order in which the
+    /// first request's use case has them, then alphabetical order, so a label reads like a use case.
     /// </summary>
-    public static string Label(IReadOnlyList<IReadOnlySet<string>> wordSets)
+    public static string Label(IReadOnlyList<IntegrationRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(wordSets);
-        var counts = wordSets.SelectMany(words => words)
+        ArgumentNullException.ThrowIfNull(requests);
+        var order = requests.Count == 0 ? [] : WordOrder(requests[0].UseCase);
+        var words = requests.SelectMany(RequestPattern.PatternWords)
             .GroupBy(word => word, StringComparer.Ordinal)
             .Select(g => (Word: g.Key, Count: g.Count()))
-            .Where(w => w.Count * 2 >= wordSets.Count)
+            .Where(w => w.Count * 2 >= requests.Count)
             .OrderByDescending(w => w.Count)
+            .ThenBy(w => order.GetValueOrDefault(w.Word, int.MaxValue))
             .ThenBy(w => w.Word, StringComparer.Ordinal)
             .Take(MaxLabelWords)
             .Select(w => w.Word)
             .ToList();
-        return counts.Count == 0 ? "(no common words)" : string.Join(' ', counts);
+        return words.Count == 0 ? "(no common words)" : string.Join(' ', words);
     }
 
     private static IEnumerable<RequestCluster> GroupPair(string toolPair, List<IntegrationRequest> requests)
@@ -88,10 +90,24 @@ public static class BacklogGrouper
         // Indexes are in request order, so each component keeps its requests oldest first.
         return Enumerable.Range(0, requests.Count)
             .GroupBy(i => Find(parent, i))
-            .Select(component => new RequestCluster(
-                toolPair,
-                Label([.. component.Select(i => words[i])]),
-                [.. component.Select(i => requests[i])]));
+            .Select(component => component.Select(i => requests[i]).ToList())
+            .Select(members => new RequestCluster(toolPair, Label(members), members));
+    }
+
+    /// <summary>Maps each meaningful word of a use case to its position in the text.</summary>
+    private static Dictionary<string, int> WordOrder(string useCase)
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = useCase.Split([' ', ',', '.', ';', ':', '-', '/', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var token in tokens)
+        {
+            foreach (var word in RequestPattern.Words(token))
+            {
+                order.TryAdd(word, order.Count);
+            }
+        }
+
+        return order;
     }
 
     private static int Find(int[] parent, int i)

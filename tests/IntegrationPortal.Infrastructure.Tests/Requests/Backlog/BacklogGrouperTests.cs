@@ -119,8 +119,20 @@ public sealed class BacklogGrouperTests
         ]);
 
         var group = Assert.Single(groups);
-        Assert.Equal("bug customer report issue", group.Label);
+        Assert.Equal("customer bug report issue", group.Label);
         Assert.Equal("github+redmine", group.ToolPair);
+    }
+
+    [Fact]
+    public void Label_orders_ties_as_oldest_use_case()
+    {
+        var groups = BacklogGrouper.Group(
+        [
+            Request(GitHub, GitHub, "Translation requests from the localisation repository", 0),
+            Request(GitHub, GitHub, "Translation requests from the localisation repository for support", 1),
+        ]);
+
+        Assert.Equal("translation request localisation repository", Assert.Single(groups).Label);
     }
 
     [Fact]
