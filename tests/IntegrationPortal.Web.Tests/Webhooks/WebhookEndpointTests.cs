@@ -3,11 +3,15 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Notifications;
+using IntegrationPortal.Application.Templates;
 using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Infrastructure.Persistence;
+using IntegrationPortal.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationPortal.Web.Tests.Webhooks;
@@ -33,6 +37,14 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             web.UseSetting("Role", "web");
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:DataDirectory", _directory);
+
+            // The host validates every registration at build, so the interfaces that other
+            // features implement need a stand-in here.
+            web.ConfigureTestServices(services =>
+            {
+                services.AddScoped<ITemplateFactory, FakeTemplateFactory>();
+                services.AddScoped<IRequestNotifier, FakeRequestNotifier>();
+            });
         });
         _client = _factory.CreateClient();
 

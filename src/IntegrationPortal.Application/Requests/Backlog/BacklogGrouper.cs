@@ -2,7 +2,7 @@ using IntegrationPortal.Domain.Requests;
 
 namespace IntegrationPortal.Application.Requests.Backlog;
 
-/// <summary>A set of look-alike open requests that IT can decide at once; one request alone is a group of one.</summary>
+/// <summary>A set of look-alike open requests that IT can decide at once. One request alone is a group of one.</summary>
 public sealed record RequestCluster(string ToolPair, string Label, IReadOnlyList<IntegrationRequest> Requests)
 {
     /// <summary>The oldest submission of the cluster, which its age and SLA state follow.</summary>
