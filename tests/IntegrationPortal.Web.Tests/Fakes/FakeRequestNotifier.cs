@@ -3,7 +3,7 @@ using IntegrationPortal.Domain.Requests;
 
 namespace IntegrationPortal.Web.Tests.Fakes;
 
-/// <summary>Stands in for the request notifier, which this branch does not implement, so the host's services validate.</summary>
+/// <summary>A request notifier that sends nothing, for hosts whose tests do not check notifications.</summary>
 public sealed class FakeRequestNotifier : IRequestNotifier
 {
     public void StatusChanged(IntegrationRequest request, RequestStatus before, string actorName)

@@ -2,7 +2,7 @@ using IntegrationPortal.Application.Templates;
 
 namespace IntegrationPortal.Web.Tests.Fakes;
 
-/// <summary>Stands in for the template factory, which this branch does not implement, so the host's services validate.</summary>
+/// <summary>A template factory that returns a new auto-approving template without storing it.</summary>
 public sealed class FakeTemplateFactory : ITemplateFactory
 {
     public Task<TemplateMatch> CreateFromRequestsAsync(string name, IReadOnlyList<Guid> requestIds, CancellationToken cancellationToken) =>

@@ -38,8 +38,8 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:DataDirectory", _directory);
 
-            // The host validates every registration at build, so the interfaces that other
-            // features implement need a stand-in here.
+            // These tests need no templates or notifications. Stand-ins keep the host's build-time
+            // service validation from needing the real implementations and their dependencies.
             web.ConfigureTestServices(services =>
             {
                 services.AddScoped<ITemplateFactory, FakeTemplateFactory>();
