@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddScoped<RequestScreening>();
         services.AddScoped<RequestProgress>();
         services.AddScoped<Notifications.INotificationService, Notifications.NotificationService>();
+        services.AddScoped<Requests.Backlog.IBacklogService, Requests.Backlog.BacklogService>();
+        services.AddScoped<Requests.Backlog.IBacklogDashboardService, Requests.Backlog.BacklogDashboardService>();
         services.AddScoped<IFlowService, FlowService>();
         services.AddScoped<IConflictService, ConflictService>();
         services.AddScoped<FlowRunner>();

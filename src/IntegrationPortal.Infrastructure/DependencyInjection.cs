@@ -5,6 +5,7 @@ using IntegrationPortal.Application;
 using IntegrationPortal.Application.Audit.Chain;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Application.Flows;
+using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Connectors;
 using IntegrationPortal.Connectors.Http;
@@ -44,12 +45,18 @@ public static class DependencyInjection
         (redmineSection.Get<RedmineConnectorOptions>() ?? new RedmineConnectorOptions()).ToRichTextFormat();
         services.AddPortalDatabase(options);
 
+        // A bad SLA setting stops the start with a message naming it, not the first queue page.
+        var backlog = configuration.GetSection(BacklogOptions.SectionName);
+        services.Configure<BacklogOptions>(backlog);
+        BacklogSla.ValidDays(backlog.Get<BacklogOptions>() ?? new BacklogOptions());
+
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IUserAdminService, UserAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Seeding.BacklogSeeder>();
         services.AddScoped<IFlowLease, FlowLease>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddPortalDataProtection(configuration);

@@ -9,6 +9,7 @@ using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Notifications;
 using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Application.Templates;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
@@ -21,6 +22,7 @@ using IntegrationPortal.Web.Account;
 using IntegrationPortal.Web.Audit;
 using IntegrationPortal.Web.Components;
 using IntegrationPortal.Web.Hosting;
+using IntegrationPortal.Web.Seeding;
 using IntegrationPortal.Web.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -32,6 +34,10 @@ using MudBlazor.Services;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (SeedBacklogCommand.Matches(args))
+{
+    return await SeedBacklogCommand.RunAsync(args, builder.Configuration);
+}
 
 // Serves the packages' static files (MudBlazor's css and js) from the build folder in every
 // environment, so `dotnet run` works without publishing. A published app has them in wwwroot.
@@ -66,6 +72,8 @@ if (role.ServesWeb)
         typeof(IConnectionService),
         typeof(IRequestService),
         typeof(INotificationService),
+        typeof(IBacklogService),
+        typeof(IBacklogDashboardService),
         typeof(IFlowService),
         typeof(ITemplateService),
         typeof(IPolicyService),

@@ -67,9 +67,13 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await SubmitRequestAsync(requester);
 
         await admin.OpenAsync("/queue");
-        await admin.Page.Locator("tr.queue-row").Filter(new() { HasTextString = "Support bugs to engineering" })
-            .Locator("[data-testid=queue-approve]").ClickAsync();
-        await Assertions.Expect(admin.Page.Locator("[data-testid=queue-status]").First).ToContainTextAsync("Approved");
+        var group = admin.Page.Locator("[data-testid=queue-group]").Filter(new() { HasTextString = "Support bugs to engineering" });
+        await group.Locator("[data-testid=queue-group-approve]").ClickAsync();
+        await Assertions.Expect(admin.Page.Locator("[data-testid=confirm-change]")).ToContainTextAsync("Support bugs to engineering");
+        await admin.Page.Locator("#confirm-apply").ClickAsync();
+
+        // An approved request is no longer open, so it leaves the queue.
+        await Assertions.Expect(group).ToHaveCountAsync(0);
 
         await requester.OpenAsync("/requests");
         await Assertions.Expect(requester.Page.Locator("[data-testid=request-status]").First).ToContainTextAsync("Approved");

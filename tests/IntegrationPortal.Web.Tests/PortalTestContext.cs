@@ -7,6 +7,7 @@ using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Application.Notifications;
 using IntegrationPortal.Application.Policies;
 using IntegrationPortal.Application.Requests;
+using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Application.Users;
 using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Identity;
@@ -37,6 +38,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IRequestService>(Requests);
         Services.AddSingleton<INotificationService>(Notifications);
         Services.AddSingleton<Sync.Connectors.IConnectorFactory>(new FakeConnectorFactory());
+        Services.AddSingleton<IBacklogService>(Backlog);
+        Services.AddSingleton<IBacklogDashboardService>(BacklogDashboard);
         Services.AddSingleton<IFlowService>(Flows);
         Services.AddSingleton<IPolicyService>(Policies);
         Services.AddSingleton<IConflictService>(Conflicts);
@@ -58,6 +61,10 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected FakeConnectionService Connections { get; } = new();
 
     protected FakeRequestService Requests { get; } = new();
+
+    protected FakeBacklogService Backlog { get; } = new();
+
+    protected FakeBacklogDashboardService BacklogDashboard { get; } = new();
 
     protected FakeFlowService Flows { get; } = new();
 

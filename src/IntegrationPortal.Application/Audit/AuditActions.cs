@@ -40,6 +40,8 @@ public static class AuditActions
     public const string RequestBuilt = "request.built";
     public const string RequestLive = "request.live";
     public const string RequestRetired = "request.retired";
+    public const string RequestAssigned = "request.assigned";
+    public const string BacklogSeeded = "request.backlog-seeded";
     public const string FlowCreated = "flow.created";
     public const string FlowActivated = "flow.activated";
     public const string FlowPaused = "flow.paused";

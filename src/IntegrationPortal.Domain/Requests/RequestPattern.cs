@@ -17,6 +17,10 @@ public static class RequestPattern
         "a", "an", "and", "are", "as", "at", "be", "between", "by", "for", "from", "in", "into", "is", "it",
         "of", "on", "or", "our", "so", "that", "the", "their", "them", "this", "to", "we", "with", "want",
         "need", "needs", "like", "would", "please", "all", "each", "every", "its", "two", "way", "both",
+
+        // Verbs that nearly every integration request uses, so a shared one tells nothing about the pattern.
+        "sync", "synced", "syncing", "synchronize", "synchronise", "copy", "copied", "mirror", "mirrored",
+        "push", "send", "keep", "get", "automatically", "new",
     };
 
     /// <summary>The tool pair in a fixed order, so "GitHub and Redmine" and "Redmine and GitHub" are one pair.</summary>
@@ -31,7 +35,7 @@ public static class RequestPattern
 
     /// <summary>
     /// The meaningful words of a use case: lower case, accents and punctuation removed, stop words
-    /// dropped, and a plural "s" cut so "issues" and "issue" count as one word.
+    /// dropped, and a plural cut so "issues" and "issue", "entries" and "entry" count as one word.
     /// </summary>
     public static IReadOnlySet<string> Words(string useCase)
     {
@@ -62,24 +66,43 @@ public static class RequestPattern
     /// <summary>The Jaccard index of two use cases' words, from 0 (nothing shared) to 1 (the same words).</summary>
     public static double Similarity(string useCaseA, string useCaseB)
     {
-        var a = Words(useCaseA);
-        var b = Words(useCaseB);
-        if (a.Count == 0 && b.Count == 0)
+        return Similarity(Words(useCaseA), Words(useCaseB));
+    }
+
+    /// <summary>The Jaccard index of two word sets that <see cref="Words"/> or <see cref="PatternWords"/> returned.</summary>
+    public static double Similarity(IReadOnlySet<string> wordsA, IReadOnlySet<string> wordsB)
+    {
+        ArgumentNullException.ThrowIfNull(wordsA);
+        ArgumentNullException.ThrowIfNull(wordsB);
+        if (wordsA.Count == 0 && wordsB.Count == 0)
         {
             return 1;
         }
 
-        var shared = a.Count(b.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
+        var shared = wordsA.Count(wordsB.Contains);
+        return (double)shared / (wordsA.Count + wordsB.Count - shared);
     }
 
-    /// <summary>True when both requests connect the same tools and their use cases are similar.</summary>
+    /// <summary>
+    /// The words of a request's use case without the names of its own two tools. Requests are
+    /// compared only within one tool pair, so "Redmine" and "GitHub" in both texts would make
+    /// "Redmine wiki to GitHub" look like "Redmine bugs to GitHub".
+    /// </summary>
+    public static IReadOnlySet<string> PatternWords(IntegrationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var words = new HashSet<string>(Words(request.UseCase), StringComparer.Ordinal);
+        words.ExceptWith(Words(request.ToolA + " " + request.ToolB));
+        return words;
+    }
+
+    /// <summary>True when both requests connect the same tools and their use cases, without the tool names, are similar.</summary>
     public static bool AreSimilar(IntegrationRequest first, IntegrationRequest second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         return ToolPair(first.ToolA, first.ToolB) == ToolPair(second.ToolA, second.ToolB)
-            && Similarity(first.UseCase, second.UseCase) >= SimilarFrom;
+            && Similarity(PatternWords(first), PatternWords(second)) >= SimilarFrom;
     }
 
     private static void Flush(StringBuilder current, HashSet<string> words)
@@ -91,7 +114,18 @@ public static class RequestPattern
 
         var word = current.ToString();
         current.Clear();
-        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+
+        // The stop word check runs before the plural cut too, or "this" would become "thi" and stay.
+        if (StopWords.Contains(word))
+        {
+            return;
+        }
+
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            word = word[..^3] + "y";
+        }
+        else if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
         {
             word = word[..^1];
         }

@@ -3,7 +3,6 @@ using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -75,11 +74,6 @@ public sealed class PortalTestHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(SharedLoggerFactory);
         services.AddInfrastructure(configuration, runJobs: false);
-
-        // Where the portal has no policy evaluator or template matcher of its own, tests run with
-        // no policies and no templates, unless a test registers its own fakes.
-        services.TryAddSingleton<Application.Policies.IPolicyEvaluator>(new FakePolicyEvaluator());
-        services.TryAddSingleton<Application.Templates.ITemplateMatcher>(new FakeTemplateMatcher());
         configure?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new PortalTestHost(serviceProvider, directory, admin, databaseName);

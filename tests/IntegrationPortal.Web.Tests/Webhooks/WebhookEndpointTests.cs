@@ -7,9 +7,7 @@ using IntegrationPortal.Application.Webhooks;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Infrastructure.Persistence;
-using IntegrationPortal.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationPortal.Web.Tests.Webhooks;
@@ -35,7 +33,6 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             web.UseSetting("Role", "web");
             web.UseSetting("Database:Provider", "Sqlite");
             web.UseSetting("Database:DataDirectory", _directory);
-            web.ConfigureTestServices(GovernanceFakes.AddWhereMissing);
         });
         _client = _factory.CreateClient();
 

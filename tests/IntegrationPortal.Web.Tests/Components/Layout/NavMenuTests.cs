@@ -18,6 +18,7 @@ public sealed class NavMenuTests : PortalTestContext
         Assert.NotEmpty(cut.FindAll("#nav-requests"));
         Assert.NotEmpty(cut.FindAll("#nav-flows"));
         Assert.Empty(cut.FindAll("#nav-queue"));
+        Assert.Empty(cut.FindAll("#nav-backlog-dashboard"));
         Assert.Empty(cut.FindAll("#nav-catalog"));
         Assert.Empty(cut.FindAll("#nav-users"));
         Assert.Empty(cut.FindAll("#nav-audit"));

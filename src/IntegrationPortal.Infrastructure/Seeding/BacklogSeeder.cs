@@ -1,0 +1,70 @@
+using System.Globalization;
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Domain.Identity;
+using IntegrationPortal.Infrastructure.Identity;
+using IntegrationPortal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+
+namespace IntegrationPortal.Infrastructure.Seeding;
+
+/// <summary>
+/// Adds a generated backlog to the portal database for demos and benchmarks. Run only by the
+/// explicit seed-backlog command, never at start. Requesters are created without a password, so
+/// they cannot sign in until an IT admin sets one.
+/// </summary>
+public sealed class BacklogSeeder(PortalDbContext db, UserManager<PortalUser> users, IAuditLog audit, TimeProvider time)
+{
+    /// <summary>The number of requester accounts the requests are spread over.</summary>
+    public const int RequesterCount = 12;
+
+    /// <summary>The maximum number of requests one run adds.</summary>
+    public const int MaxCount = 100_000;
+
+    private static readonly string[] FirstNames = ["ana", "bruno", "chloe", "dmitri", "elif", "farid", "greta", "hugo", "ines", "jonas", "kaito", "lena"];
+
+    /// <summary>Creates missing requester accounts, adds <paramref name="count"/> requests and returns them.</summary>
+    public async Task<int> SeedAsync(int count, int seed, CancellationToken cancellationToken)
+    {
+        if (count is < 1 or > MaxCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"The count is {count}; give a number of requests from 1 to {MaxCount}.");
+        }
+
+        var requesters = await EnsureRequestersAsync();
+        var admins = (await users.GetUsersInRoleAsync(Roles.ItAdmin))
+            .OrderBy(u => u.Id, StringComparer.Ordinal)
+            .Select(u => new SeedPerson(u.Id, u.UserName ?? u.Id))
+            .ToList();
+
+        var requests = BacklogGenerator.Generate(count, seed, time.GetUtcNow(), requesters, admins);
+        db.Requests.AddRange(requests);
+        audit.RecordAs("seed-backlog", "seed-backlog command", AuditActions.BacklogSeeded, "request", "backlog", new { Count = count, Seed = seed });
+        await db.SaveChangesAsync(cancellationToken);
+        return requests.Count;
+    }
+
+    private async Task<List<SeedPerson>> EnsureRequestersAsync()
+    {
+        var people = new List<SeedPerson>(RequesterCount);
+        for (var i = 0; i < RequesterCount; i++)
+        {
+            var email = string.Create(CultureInfo.InvariantCulture, $"{FirstNames[i]}.requester@example.com");
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Creating the seed requester {email} failed: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                }
+
+                await users.AddToRoleAsync(user, Roles.Requester);
+            }
+
+            people.Add(new SeedPerson(user.Id, email));
+        }
+
+        return people;
+    }
+}

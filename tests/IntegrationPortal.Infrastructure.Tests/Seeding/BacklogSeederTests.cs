@@ -1,0 +1,91 @@
+using IntegrationPortal.Application.Audit;
+using IntegrationPortal.Application.Requests.Backlog;
+using IntegrationPortal.Domain.Identity;
+using IntegrationPortal.Domain.Requests;
+using IntegrationPortal.Infrastructure.Identity;
+using IntegrationPortal.Infrastructure.Persistence;
+using IntegrationPortal.Infrastructure.Seeding;
+using IntegrationPortal.Infrastructure.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationPortal.Infrastructure.Tests.Seeding;
+
+public sealed class BacklogSeederTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    private static readonly SeedPerson[] Requesters = [new("u-1", "ana@example.com"), new("u-2", "bruno@example.com")];
+    private static readonly SeedPerson[] Admins = [new("u-admin", "ivan@example.com")];
+
+    [Fact]
+    public void Generate_is_repeatable_for_a_seed()
+    {
+        var first = BacklogGenerator.Generate(40, 7, Now, Requesters, Admins);
+        var second = BacklogGenerator.Generate(40, 7, Now, Requesters, Admins);
+        var other = BacklogGenerator.Generate(40, 8, Now, Requesters, Admins);
+
+        Assert.Equal(first.Select(r => (r.Id, r.UseCase, r.Status, r.SubmittedAt)), second.Select(r => (r.Id, r.UseCase, r.Status, r.SubmittedAt)));
+        Assert.NotEqual(first.Select(r => r.UseCase), other.Select(r => r.UseCase));
+    }
+
+    [Fact]
+    public void Generate_puts_half_in_two_patterns()
+    {
+        var requests = BacklogGenerator.Generate(200, 1, Now, Requesters, Admins);
+
+        var largest = BacklogGrouper.Group(requests).OrderByDescending(c => c.Requests.Count).Take(2).ToList();
+
+        Assert.Equal(100, largest.Sum(c => c.Requests.Count));
+        Assert.Equal(["github+redmine", "redmine+redmine"], largest.Select(c => c.ToolPair).Order());
+    }
+
+    [Fact]
+    public void Generate_mixes_statuses_and_ages()
+    {
+        var requests = BacklogGenerator.Generate(200, 1, Now, Requesters, Admins);
+
+        Assert.InRange(requests.Count(r => r.IsOpen), 120, 170);
+        Assert.Contains(requests, r => r.Status == RequestStatus.NeedsInformation);
+        Assert.Contains(requests, r => r.Status == RequestStatus.Live && r.LiveAt is not null);
+        Assert.Contains(requests, r => r.Status == RequestStatus.Rejected);
+        Assert.All(requests.Where(r => r.Status == RequestStatus.InReview), r => Assert.Equal("u-admin", r.AssigneeId));
+        Assert.All(requests, r => Assert.InRange(r.SubmittedAt!.Value, Now.AddDays(-60), Now));
+        Assert.Contains(requests, r => Now - r.SubmittedAt!.Value > TimeSpan.FromDays(10));
+    }
+
+    [Fact]
+    public async Task Seed_adds_requesters_requests_and_one_audit_event()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.Equal(30, await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(30, 1, CancellationToken.None));
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(5, 2, CancellationToken.None));
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.Equal(35, await db.Requests.CountAsync());
+        Assert.Equal(BacklogSeeder.RequesterCount, (await users.GetUsersInRoleAsync(Roles.Requester)).Count);
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.BacklogSeeded));
+    }
+
+    [Fact]
+    public async Task Seed_rejects_count_out_of_range()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using var scope = host.Services.CreateAsyncScope();
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(0, 1, CancellationToken.None));
+
+        Assert.Contains("from 1 to", error.Message, StringComparison.Ordinal);
+    }
+}
