@@ -98,11 +98,6 @@ public sealed class FlowService(
             throw new Domain.Common.DomainException($"The flow cannot run under the current policies. {check.Reason}");
         }
 
-        if (await templates.FindReasonOutsideAsync(flow, cancellationToken) is { } outside)
-        {
-            throw new Domain.Common.DomainException($"{outside} Change the flow to fit, or ask IT to widen the template.");
-        }
-
         var resuming = flow.Status == FlowStatus.Paused;
         var pauseReason = flow.PauseReason;
         flow.Activate();

@@ -71,7 +71,7 @@ public sealed record AffectedFlowDto(Guid Id, string Name, string OwnerName, Flo
 
 public sealed record AffectedRequestDto(Guid Id, string UseCase, string RequesterName, RequestStatus Status, IReadOnlyList<string> Violations);
 
-public sealed record PolicySaveResult(bool FieldsChanged, bool ScopeChanged, int FlowsPaused);
+public sealed record PolicySaveResult(bool FieldsChanged, bool ScopeChanged, int FlowsPaused, int FlowsResumed = 0);
 
 /// <summary>The input of the policy editor for one tool; mutable so the form can bind to it.</summary>
 public sealed class SaveToolPolicyCommand

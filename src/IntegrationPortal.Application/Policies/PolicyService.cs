@@ -117,11 +117,17 @@ public sealed class PolicyService(
         await db.SaveChangesAsync(cancellationToken);
 
         // The flows that the saved policy forbids pause now, each with its reason and audit event,
-        // rather than at their next run. NOTE: flows that policy paused earlier and that this change
-        // allows again stay paused until their owner resumes them.
+        // rather than at their next run. Flows that policy paused earlier and that every rule allows
+        // again resume, and their next run catches up from their cursors.
         var paused = await enforcer.EnforceForToolAsync(policy.ToolKey, cancellationToken);
-        logger.LogInformation("Policy of tool {ToolKey} saved by {UserName}; {Paused} flows paused", policy.ToolKey, user.UserName, paused);
-        return new PolicySaveResult(fieldsChanged, scopeChanged, paused);
+        var resumed = await enforcer.ResumeAllowedAsync(await enforcer.FlowIdsOfToolAsync(policy.ToolKey, cancellationToken), cancellationToken);
+        logger.LogInformation(
+            "Policy of tool {ToolKey} saved by {UserName}; {Paused} flows paused, {Resumed} resumed",
+            policy.ToolKey,
+            user.UserName,
+            paused,
+            resumed.Count);
+        return new PolicySaveResult(fieldsChanged, scopeChanged, paused, resumed.Count);
     }
 
     /// <summary>Builds the proposed policy without tracking it, and checks field keys against the tool's fields.</summary>

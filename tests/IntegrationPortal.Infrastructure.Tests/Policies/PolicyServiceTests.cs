@@ -133,6 +133,24 @@ public sealed class PolicyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_resumes_flow_the_policy_allows_again()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        var flowId = await _setup.BuildActiveFlowAsync(host, Support, Engineering);
+        await SaveAsync(host, StatusRule(FieldAccess.Never));
+
+        var result = await SaveAsync(host, StatusRule(FieldAccess.SyncBothWays));
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var flow = await db.Flows.SingleAsync(f => f.Id == flowId);
+        Assert.Equal(1, result.FlowsResumed);
+        Assert.Equal(FlowStatus.Active, flow.Status);
+        Assert.False(flow.PausedByPolicy);
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.FlowResumed));
+    }
+
+    [Fact]
     public async Task Preview_marks_policy_paused_flow_allowed_again()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);

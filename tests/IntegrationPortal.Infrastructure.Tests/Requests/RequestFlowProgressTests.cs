@@ -62,6 +62,7 @@ public sealed class RequestFlowProgressTests
         var b = new Connection(Guid.NewGuid(), "Engineering GitHub", ToolKeys.GitHub, "http://127.0.0.1:9", protector.Protect("token-b"), AdminName, DateTimeOffset.UnixEpoch);
         db.Connections.AddRange(a, b);
         await db.SaveChangesAsync();
+        await Support.TestGrants.AllowUseAsync(bed.Host, RequestTestBed.RequesterId, RequestTestBed.RequesterName, a.Id, b.Id);
         return (a.Id, b.Id);
     }
 

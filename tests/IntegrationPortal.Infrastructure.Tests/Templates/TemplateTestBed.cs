@@ -60,6 +60,7 @@ public sealed class TemplateTestBed : IAsyncDisposable
         var gitHub = new Connection(Guid.NewGuid(), "Engineering GitHub", ToolKeys.GitHub, "http://127.0.0.1:9", "unused", AdminName, At);
         db.Connections.AddRange(redmine, gitHub);
         await db.SaveChangesAsync(CancellationToken.None);
+        await TestGrants.AllowUseAsync(host, RequesterId, RequesterName, redmine.Id, gitHub.Id);
         return new TemplateTestBed(host, scheduler, redmine.Id, gitHub.Id);
     }
 

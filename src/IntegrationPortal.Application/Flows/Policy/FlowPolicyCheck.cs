@@ -10,10 +10,14 @@ namespace IntegrationPortal.Application.Flows.Policy;
 /// <summary>
 /// Checks whether the current policies still allow a flow: before each run, and when a flow is
 /// activated or resumed: both tools are approved in the catalog, both connections are usable and
-/// not revoked, and the tools' field and item scope policies allow the flow's containers, mappings
-/// and item filter.
+/// not revoked, the tools' field and item scope policies allow the flow's containers, mappings and
+/// item filter, and a flow built from a template fits the template's current version.
 /// </summary>
-public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory connectors, PolicyEvaluator evaluator)
+public sealed class FlowPolicyCheck(
+    IPortalDbContext db,
+    IConnectorFactory connectors,
+    PolicyEvaluator evaluator,
+    Templates.FlowTemplateGuard templates)
 {
     /// <summary>Returns every rule the flow breaks, or an allowed result.</summary>
     public async Task<FlowPolicyResult> CheckAsync(Flow flow, CancellationToken cancellationToken)
@@ -30,6 +34,13 @@ public sealed class FlowPolicyCheck(IPortalDbContext db, IConnectorFactory conne
         {
             var verdict = evaluator.Evaluate(await PolicySnapshot.LoadAsync(db, [subject.ToolA, subject.ToolB], cancellationToken), subject);
             violations.AddRange(verdict.Violations.Select(v => v.Message));
+        }
+
+        // A flow built from a template must fit the template's current version, so a flow that a
+        // template change paused resumes only once it fits again.
+        if (await templates.FindReasonOutsideAsync(flow, cancellationToken) is { } outside)
+        {
+            violations.Add($"{outside} Change the flow to fit, or ask IT to widen the template.");
         }
 
         return new FlowPolicyResult(violations);
