@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationPortal.Application.Flows;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Templates;
 
@@ -53,21 +54,7 @@ public sealed class SaveTemplateCommandValidator : AbstractValidator<SaveTemplat
             field.RuleFor(f => f.Direction).IsInEnum();
         });
 
-        RuleForEach(c => c.Mappings).ChildRules(mapping =>
-        {
-            mapping.RuleFor(m => m.FieldA).NotEmpty().WithMessage("Choose the field on side A, or remove the mapping.");
-            mapping.RuleFor(m => m.FieldB).NotEmpty().WithMessage("Choose the field on side B, or remove the mapping.");
-            mapping.RuleFor(m => m.Direction).IsInEnum();
-            mapping.RuleFor(m => m.ConflictRule).IsInEnum();
-            mapping.RuleFor(m => m.ConflictRule).Null()
-                .When(m => m.Direction != SyncDirection.Both)
-                .WithMessage(m => $"The mapping {m.FieldA} → {m.FieldB} copies one way, so it has no conflicts; set \"On conflict\" to the flow default or make the mapping both ways.");
-            mapping.RuleForEach(m => m.ValueMap).ChildRules(entry =>
-            {
-                entry.RuleFor(e => e.ValueA).NotEmpty().WithMessage("Enter the value on side A, or remove the row.");
-                entry.RuleFor(e => e.ValueB).NotEmpty().WithMessage("Enter the value on side B, or remove the row.");
-            });
-        });
+        RuleForEach(c => c.Mappings).SetValidator(new FieldMappingInputValidator());
         RuleFor(c => c.Mappings)
             .Must(m => m.Select(x => x.FieldA).Distinct().Count() == m.Count && m.Select(x => x.FieldB).Distinct().Count() == m.Count)
             .WithMessage("Map each field at most once on each side.");

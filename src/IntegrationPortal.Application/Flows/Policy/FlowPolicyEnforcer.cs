@@ -47,32 +47,24 @@ public sealed class FlowPolicyEnforcer(
             .Where(c => c.ToolKey == toolKey)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-        var flows = await db.Flows
-            .Where(f => f.Status == FlowStatus.Active
-                && (connectionIds.Contains(f.ConnectionAId) || connectionIds.Contains(f.ConnectionBId)))
-            .ToListAsync(cancellationToken);
-
-        var paused = 0;
-        foreach (var flow in flows)
-        {
-            if (!await EnforceAsync(flow, cancellationToken))
-            {
-                paused++;
-            }
-        }
-
-        return paused;
+        return await EnforceEachAsync(
+            db.Flows.Where(f => f.Status == FlowStatus.Active
+                && (connectionIds.Contains(f.ConnectionAId) || connectionIds.Contains(f.ConnectionBId))),
+            cancellationToken);
     }
 
     /// <summary>Checks every active flow that uses the connection, and pauses those no longer allowed. Returns how many were paused.</summary>
     public async Task<int> EnforceForConnectionAsync(Guid connectionId, CancellationToken cancellationToken)
     {
-        var flows = await db.Flows
-            .Where(f => f.Status == FlowStatus.Active && (f.ConnectionAId == connectionId || f.ConnectionBId == connectionId))
-            .ToListAsync(cancellationToken);
+        return await EnforceEachAsync(
+            db.Flows.Where(f => f.Status == FlowStatus.Active && (f.ConnectionAId == connectionId || f.ConnectionBId == connectionId)),
+            cancellationToken);
+    }
 
+    private async Task<int> EnforceEachAsync(IQueryable<Flow> flows, CancellationToken cancellationToken)
+    {
         var paused = 0;
-        foreach (var flow in flows)
+        foreach (var flow in await flows.ToListAsync(cancellationToken))
         {
             if (!await EnforceAsync(flow, cancellationToken))
             {
