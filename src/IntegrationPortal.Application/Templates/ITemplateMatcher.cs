@@ -9,7 +9,7 @@ public interface ITemplateMatcher
     Task<IReadOnlyList<TemplateMatch>> MatchAsync(RequestShape request, CancellationToken cancellationToken);
 }
 
-/// <summary>What a request asks for, as the wizard has it; <see cref="Fields"/> are the names the requester typed.</summary>
+/// <summary>The content of a request as the wizard has it. <see cref="Fields"/> are the names the requester typed.</summary>
 public sealed record RequestShape(
     string ToolA,
     string ToolB,

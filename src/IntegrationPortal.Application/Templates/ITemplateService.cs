@@ -122,7 +122,7 @@ public sealed class SaveTemplateCommand
 
     public bool AutoApproves { get; set; }
 
-    /// <summary>Returns a command that holds <paramref name="definition"/>, for editing it into the next version.</summary>
+    /// <summary>Returns a command that contains <paramref name="definition"/>, for editing it into the next version.</summary>
     public static SaveTemplateCommand From(TemplateDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -28,7 +28,7 @@ public sealed class SaveTemplateCommandValidator : AbstractValidator<SaveTemplat
             .WithMessage($"Set the longest interval between {Flow.MinScheduleMinutes} and {Flow.MaxScheduleMinutes} minutes.");
         RuleFor(c => c.MaxScheduleMinutes)
             .GreaterThanOrEqualTo(c => c.MinScheduleMinutes)
-            .WithMessage(c => $"The longest interval must not be below the shortest ({c.MinScheduleMinutes} minutes); raise it or lower the shortest.");
+            .WithMessage(c => $"The maximum interval must not be below the minimum ({c.MinScheduleMinutes} minutes). Raise the maximum or lower the minimum.");
         RuleFor(c => c.ScopeSide).IsInEnum();
         When(c => c.ScopeSide is not null, () =>
         {

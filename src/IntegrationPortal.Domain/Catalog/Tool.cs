@@ -46,7 +46,7 @@ public sealed partial class Tool
 
     public DateTimeOffset ChangedAt { get; private set; }
 
-    /// <summary>The Identity user id of the IT admin who answers for this tool, or null when no owner is assigned.</summary>
+    /// <summary>The Identity user id of the IT admin who is responsible for this tool, or null when no owner is assigned.</summary>
     public string? OwnerId { get; private set; }
 
     /// <summary>The owner's user name as it was when the owner was assigned, so lists need no user lookup.</summary>

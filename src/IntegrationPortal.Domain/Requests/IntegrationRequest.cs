@@ -104,7 +104,7 @@ public sealed class IntegrationRequest
 
     public SyncDirection Direction { get; private set; }
 
-    /// <summary>The most sensitive kind of data the requester says the sync carries.</summary>
+    /// <summary>The most sensitive kind of data that the requester declares for the sync.</summary>
     public DataClassification Classification { get; private set; }
 
     public string Justification { get; private set; }
@@ -166,7 +166,7 @@ public sealed class IntegrationRequest
 
     public static bool CanMove(RequestStatus from, RequestStatus to) => Transitions[from].Contains(to);
 
-    /// <summary>Changes what a draft asks for; only drafts can be edited.</summary>
+    /// <summary>Changes the content of a draft. Only drafts can be edited.</summary>
     public void EditDraft(
         string toolA,
         string toolB,
@@ -241,7 +241,7 @@ public sealed class IntegrationRequest
     /// <summary>Sends the request back to its requester; the question itself is a comment.</summary>
     public void AskForInformation(DateTimeOffset at) => Move(RequestStatus.NeedsInformation, at);
 
-    /// <summary>The requester answered, so the request goes back to IT.</summary>
+    /// <summary>Moves the request back to IT after the requester replied.</summary>
     public void ProvideInformation(DateTimeOffset at) => Move(RequestStatus.InReview, at);
 
     public void Approve(string decidedBy, DateTimeOffset at)

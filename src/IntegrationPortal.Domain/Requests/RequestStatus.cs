@@ -1,7 +1,7 @@
 namespace IntegrationPortal.Domain.Requests;
 
 /// <summary>
-/// Where a request stands. The allowed moves between these are listed in
+/// The status of a request. The allowed moves between these are listed in
 /// <see cref="IntegrationRequest.AllowedTransitions"/>.
 /// </summary>
 public enum RequestStatus
