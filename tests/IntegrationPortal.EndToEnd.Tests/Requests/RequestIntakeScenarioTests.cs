@@ -89,8 +89,18 @@ public sealed partial class RequestIntakeScenarioTests : IAsyncLifetime
             await CheckApprovedByAdminAsync(requester, requestId);
         }
 
+        // The template's approval reached the first requester as a notification too.
+        await first.OpenAsync("/notifications");
+        await Assertions.Expect(first.Page.Locator("[data-testid=notification]").Filter(new() { HasTextString = "is now approved" }))
+            .ToContainTextAsync($"changed by template {TemplateName}, version 1.");
+
+        // One of the three approvals came from the template.
+        await admin.OpenAsync("/queue/dashboard");
+        await Assertions.Expect(admin.Page.Locator("[data-testid=dashboard-template-share]")).ToHaveTextAsync(TemplateShare());
+
         var events = await _database.ReadRowsAsTextAsync("AuditEvents");
-        Assert.Single(events, row => row.Contains("\"request.approved-by-template\"", StringComparison.Ordinal));
+        var byTemplate = Assert.Single(events, row => row.Contains("\"request.approved-by-template\"", StringComparison.Ordinal));
+        Assert.Contains($"Approved by template {TemplateName}, version 1.", byTemplate, StringComparison.Ordinal);
         Assert.Equal(2, events.Count(row => row.Contains("\"request.approved\"", StringComparison.Ordinal)));
     }
 
@@ -244,6 +254,10 @@ public sealed partial class RequestIntakeScenarioTests : IAsyncLifetime
         await Assertions.Expect(approval).ToContainTextAsync($"changed by {AdminEmail}");
         await Assertions.Expect(approval).ToContainTextAsync("unread");
     }
+
+    // .NET's invariant percent format puts a space before the sign, so the pattern accepts it with or without.
+    [GeneratedRegex("^33 ?% of 3$")]
+    private static partial Regex TemplateShare();
 
     [GeneratedRegex("/governance/templates/[0-9a-f-]{36}$")]
     private static partial Regex TemplatePage();
