@@ -239,6 +239,8 @@ public sealed partial class RequestIntakeScenarioTests : IAsyncLifetime
         await Assertions.Expect(requester.Page.Locator("#request-status")).ToHaveTextAsync("Approved");
         await Assertions.Expect(requester.Page.Locator("#request-template-approval")).ToHaveCountAsync(0);
         await Assertions.Expect(requester.Page.Locator("#request-holder")).ToContainTextAsync("Approved: build the flow.");
+        var history = requester.Page.Locator("[data-testid=request-timeline-entry]");
+        await Assertions.Expect(history.Filter(new() { HasTextString = "Approved the request." })).ToContainTextAsync(AdminEmail);
 
         await requester.OpenAsync("/requests");
         var row = requester.Page.Locator("tr.request-row");
