@@ -79,7 +79,7 @@ public sealed partial class RequestIntakeScenarioTests : IAsyncLifetime
         for (var i = 0; i < BeyondTemplate.Length; i++)
         {
             var requester = await SignInAsync(RequesterEmails[i + 1]);
-            others.Add((requester, await SubmitBeyondTemplateAsync(requester, BeyondTemplate[i])));
+            others.Add((requester, await SubmitBeyondTemplateAsync(requester, BeyondTemplate[i], RequesterEmails[1..(i + 1)])));
         }
 
         await ApproveGroupAsync(admin);
@@ -168,13 +168,23 @@ public sealed partial class RequestIntakeScenarioTests : IAsyncLifetime
         await Assertions.Expect(row.Locator("[data-testid=request-holder]")).ToHaveTextAsync(RequesterEmails[0]);
     }
 
-    /// <summary>Submits a request beyond the template, checks that it waits in the IT queue and returns its id.</summary>
-    private static async Task<string> SubmitBeyondTemplateAsync(PortalPage requester, RequestInput input)
+    /// <summary>
+    /// Submits a request beyond the template, checks that it waits in the IT queue and returns its id.
+    /// The wizard must offer to join the open look-alike requests of <paramref name="similarRequesters"/>,
+    /// and never the first request, which is approved and so cannot be joined.
+    /// </summary>
+    private static async Task<string> SubmitBeyondTemplateAsync(PortalPage requester, RequestInput input, string[] similarRequesters)
     {
         await RequestWizard.FillAsync(requester, input);
         var suggestion = requester.Page.Locator("[data-testid=template-suggestion]");
         await Assertions.Expect(suggestion).ToContainTextAsync($"Close to pattern {TemplateName} (version 1)");
         await Assertions.Expect(suggestion).ToContainTextAsync(GroupDifference);
+        var similar = requester.Page.Locator("[data-testid=similar-request]");
+        await Assertions.Expect(similar).ToHaveCountAsync(similarRequesters.Length);
+        foreach (var email in similarRequesters)
+        {
+            await Assertions.Expect(similar.Filter(new() { HasTextString = email })).ToHaveCountAsync(1);
+        }
 
         var requestId = await RequestWizard.SubmitAsync(requester);
         await Assertions.Expect(requester.Page.Locator("#request-status")).ToHaveTextAsync("Submitted");
