@@ -57,9 +57,9 @@ public sealed partial class JourneyTests : IAsyncLifetime
     public async Task Journey_syncs_edits_both_ways()
     {
         var admin = new PortalPage(await _browser.NewPageAsync(_portal.BaseUrl));
-        await SetUpOwnerAsync(admin);
-        await CreateUserAsync(admin, RequesterEmail, "Requester");
-        await CreateUserAsync(admin, AuditorEmail, "Auditor");
+        await AdminSteps.SetUpOwnerAsync(admin, AdminEmail, Password);
+        await AdminSteps.CreateUserAsync(admin, RequesterEmail, Password, "Requester");
+        await AdminSteps.CreateUserAsync(admin, AuditorEmail, Password, "Auditor");
         await ApproveToolsAndConnectAsync(admin);
 
         var requester = new PortalPage(await _browser.NewPageAsync(_portal.BaseUrl));
@@ -80,7 +80,7 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await BuildAndActivateFlowAsync(requester);
 
         // The first run creates every Redmine issue in the GitHub repository.
-        await WaitForRunsAsync(requester, 1);
+        await FlowSteps.WaitForRunsAsync(requester, 1);
         var created = await _github.ListIssuesAsync();
         Assert.Equal(SeededIssues, created.Count);
         Assert.All(created, issue => Assert.Equal(["bug"], issue.Labels));
@@ -119,37 +119,11 @@ public sealed partial class JourneyTests : IAsyncLifetime
         Assert.All(events, row => Assert.DoesNotContain(GitHubSide.Token, row, StringComparison.Ordinal));
     }
 
-    private static async Task SetUpOwnerAsync(PortalPage admin)
-    {
-        await admin.Page.GotoAsync("/setup");
-        await admin.Page.FillAsync("#setup-email", AdminEmail);
-        await admin.Page.FillAsync("#setup-password", Password);
-        await admin.Page.FillAsync("#setup-confirm-password", Password);
-        await admin.Page.ClickAsync("#setup-submit");
-        await Assertions.Expect(admin.Page.Locator("#signed-in-user")).ToHaveTextAsync(AdminEmail);
-    }
-
-    private static async Task CreateUserAsync(PortalPage admin, string email, string role)
-    {
-        await admin.OpenAsync("/admin/users");
-        await admin.Page.FillAsync("#user-email", email);
-        await admin.Page.FillAsync("#user-password", Password);
-        await admin.SelectAsync("#user-role", role);
-        await admin.Page.ClickAsync("#user-create");
-        await Assertions.Expect(admin.Page.Locator("tr.user-row").Filter(new() { HasTextString = email })).ToBeVisibleAsync();
-    }
-
     private async Task ApproveToolsAndConnectAsync(PortalPage admin)
     {
-        await admin.OpenAsync("/catalog");
-        foreach (var tool in new[] { "redmine", "github" })
-        {
-            await admin.ClickAndConfirmReasonAsync(admin.Page.Locator($"#tool-{tool}-approved"), "Pilot with the support team");
-            await Assertions.Expect(admin.Page.Locator($"#tool-{tool}-underreview")).ToBeVisibleAsync();
-        }
-
-        await AddConnectionAsync(admin, "Support Redmine", "Redmine", _redmine.BaseUrl.ToString(), _redmine.ApiKey);
-        await AddConnectionAsync(admin, "Engineering GitHub", "GitHub", _github.BaseUrl.ToString(), GitHubSide.Token);
+        await AdminSteps.ApproveRedmineAndGitHubAsync(admin, "Pilot with the support team");
+        await AdminSteps.AddConnectionAsync(admin, "Support Redmine", "Redmine", _redmine.BaseUrl.ToString(), _redmine.ApiKey);
+        await AdminSteps.AddConnectionAsync(admin, "Engineering GitHub", "GitHub", _github.BaseUrl.ToString(), GitHubSide.Token);
         foreach (var row in await admin.Page.Locator("tr.connection-row").AllAsync())
         {
             await row.Locator("[data-testid=connection-test]").ClickAsync();
@@ -162,43 +136,16 @@ public sealed partial class JourneyTests : IAsyncLifetime
         // A requester builds flows only with connections shared with them.
         foreach (var name in new[] { "Support Redmine", "Engineering GitHub" })
         {
-            await ShareWithRequesterAsync(admin, name);
+            await AdminSteps.ShareConnectionAsync(admin, name, RequesterEmail);
         }
-    }
-
-    private static async Task ShareWithRequesterAsync(PortalPage admin, string connectionName)
-    {
-        await admin.Page.Locator("tr.connection-row").Filter(new() { HasTextString = connectionName })
-            .Locator("[data-testid=connection-share]").ClickAsync();
-        await admin.SelectAsync("#share-principal", RequesterEmail);
-        await admin.Page.ClickAsync("#share-save");
-        await Assertions.Expect(admin.Page.Locator("tr.share-grant-row").Filter(new() { HasTextString = RequesterEmail })).ToBeVisibleAsync();
-        await admin.Page.ClickAsync("#share-close");
-    }
-
-    private static async Task AddConnectionAsync(PortalPage admin, string name, string tool, string baseUrl, string token)
-    {
-        await admin.Page.FillAsync("#connection-name", name);
-        await admin.SelectAsync("#connection-tool", tool);
-        await admin.Page.FillAsync("#connection-baseurl", baseUrl);
-        await admin.Page.FillAsync("#connection-token", token);
-        await admin.Page.ClickAsync("#connection-save");
-        await Assertions.Expect(admin.Page.Locator("tr.connection-row").Filter(new() { HasTextString = name })).ToBeVisibleAsync();
     }
 
     private static async Task SubmitRequestAsync(PortalPage requester)
     {
-        await requester.OpenAsync("/requests/new");
-        await requester.SelectAsync("#request-tool-a", "Redmine");
-        await requester.SelectAsync("#request-tool-b", "GitHub");
-        await requester.Page.ClickAsync("#wizard-next");
-        await requester.Page.FillAsync("#request-usecase", "Support bugs to engineering");
-        await requester.Page.ClickAsync("#wizard-next");
-        await requester.Page.FillAsync("#request-fields", "title, description, status, tracker");
-        await requester.Page.ClickAsync("#wizard-next");
-        await requester.Page.FillAsync("#request-justification", "Support re-types every confirmed bug into GitHub by hand.");
-        await requester.Page.ClickAsync("#request-submit");
-        await requester.Page.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}$"));
+        var request = new RequestInput(
+            "Redmine", "GitHub", "Support bugs to engineering", "title, description, status, tracker",
+            "Support re-types every confirmed bug into GitHub by hand.");
+        await RequestWizard.FillAndSubmitAsync(requester, request);
         await Assertions.Expect(requester.Page.Locator("#request-status")).ToContainTextAsync("Submitted");
     }
 
@@ -209,10 +156,10 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await requester.Page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await requester.SelectAsync("#flow-connection-a", "Support Redmine");
-        await WaitForContainersAsync(requester, "a");
+        await FlowSteps.WaitForContainersAsync(requester, "a");
         await requester.SelectAsync("#flow-container-a", $"Support {_project}");
         await requester.SelectAsync("#flow-connection-b", "Engineering GitHub");
-        await WaitForContainersAsync(requester, "b");
+        await FlowSteps.WaitForContainersAsync(requester, "b");
         await requester.SelectAsync("#flow-container-b", GitHubSide.Repository);
 
         // Status: Redmine's statuses to GitHub's open and closed; the first pair per GitHub value wins on the way back.
@@ -246,13 +193,6 @@ public sealed partial class JourneyTests : IAsyncLifetime
         await Assertions.Expect(requester.Page.Locator("#flow-status")).ToContainTextAsync("Active");
     }
 
-    /// <summary>Waits until the builder has listed a side's projects live from the tool.</summary>
-    private static async Task WaitForContainersAsync(PortalPage requester, string side)
-    {
-        await requester.Page.Locator($"#flow-containers-{side}-loading").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
-        await Assertions.Expect(requester.Page.Locator($"#flow-containers-{side}-error")).ToHaveCountAsync(0);
-    }
-
     /// <summary>Types into a value-map cell, or picks from it when the tool listed the field's values.</summary>
     private static async Task FillValueAsync(PortalPage page, ILocator cell, string value)
     {
@@ -269,15 +209,7 @@ public sealed partial class JourneyTests : IAsyncLifetime
     private static async Task RunNowAsync(PortalPage requester, int expectedRuns)
     {
         await requester.Page.ClickAsync("#flow-run-now");
-        await WaitForRunsAsync(requester, expectedRuns);
-    }
-
-    /// <summary>Waits until the flow page lists the given number of finished runs, newest first.</summary>
-    private static async Task WaitForRunsAsync(PortalPage requester, int count)
-    {
-        var finished = requester.Page.Locator("[data-testid=run-row]").Filter(new() { HasNotTextString = "Running" });
-        await Assertions.Expect(finished).ToHaveCountAsync(count, new() { Timeout = 60_000 });
-        await Assertions.Expect(finished.First.Locator("[data-testid=run-status]")).ToContainTextAsync("Succeeded");
+        await FlowSteps.WaitForRunsAsync(requester, expectedRuns);
     }
 
     private async Task CheckAuditTrailAsync()

@@ -114,7 +114,10 @@ public sealed partial class RequestService
         return new RequestSuggestions(suggestions, similar);
     }
 
-    /// <summary>Finds other users' open requests of the same tool pair whose use case shares most words with this one.</summary>
+    /// <summary>
+    /// Finds other users' open requests of the same tool pair whose use case shares most words with
+    /// this one, leaving out the tools' names as the IT queue's grouping does.
+    /// </summary>
     private async Task<IReadOnlyList<SimilarRequestDto>> FindSimilarAsync(
         string toolA, string toolB, string useCase, Guid? draftId, CancellationToken cancellationToken)
     {
@@ -123,9 +126,10 @@ public sealed partial class RequestService
             .Where(r => r.RequesterId != user.UserId && r.Id != draftId)
             .ToListAsync(cancellationToken);
         var pair = RequestPattern.ToolPair(toolA, toolB);
+        var words = RequestPattern.PatternWords(useCase, toolA, toolB);
         var similar = open
             .Where(r => RequestPattern.ToolPair(r.ToolA, r.ToolB) == pair)
-            .Select(r => (Request: r, Similarity: RequestPattern.Similarity(useCase, r.UseCase)))
+            .Select(r => (Request: r, Similarity: RequestPattern.Similarity(words, RequestPattern.PatternWords(r))))
             .Where(x => x.Similarity >= RequestPattern.SimilarFrom)
             .OrderByDescending(x => x.Similarity)
             .ThenBy(x => x.Request.SubmittedAt)

@@ -69,7 +69,7 @@ public static class RequestPattern
         return Similarity(Words(useCaseA), Words(useCaseB));
     }
 
-    /// <summary>The Jaccard index of two word sets that <see cref="Words"/> or <see cref="PatternWords"/> returned.</summary>
+    /// <summary>The Jaccard index of two word sets that <see cref="Words"/> or <see cref="PatternWords(IntegrationRequest)"/> returned.</summary>
     public static double Similarity(IReadOnlySet<string> wordsA, IReadOnlySet<string> wordsB)
     {
         ArgumentNullException.ThrowIfNull(wordsA);
@@ -91,8 +91,15 @@ public static class RequestPattern
     public static IReadOnlySet<string> PatternWords(IntegrationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var words = new HashSet<string>(Words(request.UseCase), StringComparer.Ordinal);
-        words.ExceptWith(Words(request.ToolA + " " + request.ToolB));
+        return PatternWords(request.UseCase, request.ToolA, request.ToolB);
+    }
+
+    /// <summary>The words of a use case without the names of the two tools it connects, as for a saved request.</summary>
+    public static IReadOnlySet<string> PatternWords(string useCase, string toolA, string toolB)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        var words = new HashSet<string>(Words(useCase), StringComparer.Ordinal);
+        words.ExceptWith(Words(toolA + " " + toolB));
         return words;
     }
 

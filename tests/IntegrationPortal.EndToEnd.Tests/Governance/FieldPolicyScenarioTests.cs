@@ -59,7 +59,7 @@ public sealed class FieldPolicyScenarioTests : IAsyncLifetime
         await SubmitRequestAsync(requester);
         await ApproveRequestAsync(admin);
         await BuildAndActivateFlowAsync(requester);
-        await WaitForRunsAsync(requester, 1);
+        await FlowSteps.WaitForRunsAsync(requester, 1);
         var copy = Assert.Single(await _github.ListIssuesAsync());
         Assert.Contains("The reader at door 3 stays red.", copy.Body, StringComparison.Ordinal);
         var flowUrl = requester.Page.Url;
@@ -110,59 +110,32 @@ public sealed class FieldPolicyScenarioTests : IAsyncLifetime
 
     private async Task SetUpAsync(PortalPage admin)
     {
-        await admin.Page.GotoAsync("/setup");
-        await admin.Page.FillAsync("#setup-email", AdminEmail);
-        await admin.Page.FillAsync("#setup-password", Password);
-        await admin.Page.FillAsync("#setup-confirm-password", Password);
-        await admin.Page.ClickAsync("#setup-submit");
-        await Assertions.Expect(admin.Page.Locator("#signed-in-user")).ToHaveTextAsync(AdminEmail);
-
-        await admin.OpenAsync("/admin/users");
-        await admin.Page.FillAsync("#user-email", RequesterEmail);
-        await admin.Page.FillAsync("#user-password", Password);
-        await admin.SelectAsync("#user-role", "Requester");
-        await admin.Page.ClickAsync("#user-create");
-        await Assertions.Expect(admin.Page.Locator("tr.user-row").Filter(new() { HasTextString = RequesterEmail })).ToBeVisibleAsync();
-
-        await admin.OpenAsync("/catalog");
-        foreach (var tool in new[] { "redmine", "github" })
+        await AdminSteps.SetUpOwnerAsync(admin, AdminEmail, Password);
+        await AdminSteps.CreateUserAsync(admin, RequesterEmail, Password, "Requester");
+        await AdminSteps.ApproveRedmineAndGitHubAsync(admin, "Pilot for field policies");
+        await AdminSteps.AddConnectionAsync(admin, "Support Redmine", "Redmine", _redmine.BaseUrl.ToString(), _redmine.ApiKey);
+        await AdminSteps.AddConnectionAsync(admin, "Engineering GitHub", "GitHub", _github.BaseUrl.ToString(), GitHubSide.Token);
+        foreach (var name in new[] { "Support Redmine", "Engineering GitHub" })
         {
-            await admin.ClickAndConfirmReasonAsync(admin.Page.Locator($"#tool-{tool}-approved"), "Pilot for field policies");
-            await Assertions.Expect(admin.Page.Locator($"#tool-{tool}-underreview")).ToBeVisibleAsync();
+            await AdminSteps.ShareConnectionAsync(admin, name, RequesterEmail);
         }
-
-        await AddConnectionAsync(admin, "Support Redmine", "Redmine", _redmine.BaseUrl.ToString(), _redmine.ApiKey);
-        await AddConnectionAsync(admin, "Engineering GitHub", "GitHub", _github.BaseUrl.ToString(), GitHubSide.Token);
-    }
-
-    private static async Task AddConnectionAsync(PortalPage admin, string name, string tool, string baseUrl, string token)
-    {
-        await admin.Page.FillAsync("#connection-name", name);
-        await admin.SelectAsync("#connection-tool", tool);
-        await admin.Page.FillAsync("#connection-baseurl", baseUrl);
-        await admin.Page.FillAsync("#connection-token", token);
-        await admin.Page.ClickAsync("#connection-save");
-        await Assertions.Expect(admin.Page.Locator("tr.connection-row").Filter(new() { HasTextString = name })).ToBeVisibleAsync();
     }
 
     private static async Task SubmitRequestAsync(PortalPage requester)
     {
-        await requester.OpenAsync("/requests/new");
-        await requester.SelectAsync("#request-tool-a", "Redmine");
-        await requester.SelectAsync("#request-tool-b", "GitHub");
-        await requester.Page.FillAsync("#request-usecase", FlowName);
-        await requester.Page.FillAsync("#request-fields", "title, description");
-        await requester.Page.FillAsync("#request-justification", "Engineering needs the details support collects.");
-        await requester.Page.ClickAsync("#request-submit");
-        await requester.Page.WaitForURLAsync(new Regex("/requests$"));
+        var request = new RequestInput("Redmine", "GitHub", FlowName, "title, description", "Engineering needs the details support collects.");
+        await RequestWizard.FillAndSubmitAsync(requester, request);
+        await Assertions.Expect(requester.Page.Locator("#request-status")).ToHaveTextAsync("Submitted");
     }
 
     private static async Task ApproveRequestAsync(PortalPage admin)
     {
         await admin.OpenAsync("/queue");
-        await admin.Page.Locator("tr.queue-row").Filter(new() { HasTextString = FlowName })
-            .Locator("[data-testid=queue-approve]").ClickAsync();
-        await Assertions.Expect(admin.Page.Locator("[data-testid=queue-status]").First).ToContainTextAsync("Approved");
+        var group = admin.Page.Locator("[data-testid=queue-group]").Filter(new() { HasTextString = FlowName });
+        await group.Locator("[data-testid=queue-group-approve]").ClickAsync();
+        await Assertions.Expect(admin.Page.Locator("[data-testid=confirm-change]")).ToContainTextAsync(FlowName);
+        await admin.Page.ClickAsync("#confirm-apply");
+        await Assertions.Expect(group).ToHaveCountAsync(0);
     }
 
     private async Task BuildAndActivateFlowAsync(PortalPage requester)
@@ -174,10 +147,10 @@ public sealed class FieldPolicyScenarioTests : IAsyncLifetime
 
         await requester.Page.FillAsync("#flow-name", FlowName);
         await requester.SelectAsync("#flow-connection-a", "Support Redmine");
-        await WaitForContainersAsync(requester, "a");
+        await FlowSteps.WaitForContainersAsync(requester, "a");
         await requester.SelectAsync("#flow-container-a", $"Support {_project}");
         await requester.SelectAsync("#flow-connection-b", "Engineering GitHub");
-        await WaitForContainersAsync(requester, "b");
+        await FlowSteps.WaitForContainersAsync(requester, "b");
         await requester.SelectAsync("#flow-container-b", GitHubSide.Repository);
         await requester.Page.FillAsync("#flow-schedule", "1");
 
@@ -189,18 +162,5 @@ public sealed class FieldPolicyScenarioTests : IAsyncLifetime
         await requester.Page.WaitForURLAsync(new Regex("/flows/[0-9a-f-]{36}$"));
         await requester.Page.ClickAsync("#flow-activate");
         await Assertions.Expect(requester.Page.Locator("#flow-status")).ToContainTextAsync("Active");
-    }
-
-    private static async Task WaitForContainersAsync(PortalPage requester, string side)
-    {
-        await requester.Page.Locator($"#flow-containers-{side}-loading").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
-        await Assertions.Expect(requester.Page.Locator($"#flow-containers-{side}-error")).ToHaveCountAsync(0);
-    }
-
-    private static async Task WaitForRunsAsync(PortalPage requester, int count)
-    {
-        var finished = requester.Page.Locator("[data-testid=run-row]").Filter(new() { HasNotTextString = "Running" });
-        await Assertions.Expect(finished).ToHaveCountAsync(count, new() { Timeout = 60_000 });
-        await Assertions.Expect(finished.First.Locator("[data-testid=run-status]")).ToContainTextAsync("Succeeded");
     }
 }

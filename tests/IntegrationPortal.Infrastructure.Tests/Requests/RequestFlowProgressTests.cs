@@ -5,6 +5,7 @@ using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Connections;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Infrastructure.Persistence;
+using IntegrationPortal.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IntegrationPortal.Infrastructure.Tests.Requests.RequestTestBed;
@@ -62,7 +63,9 @@ public sealed class RequestFlowProgressTests
         var b = new Connection(Guid.NewGuid(), "Engineering GitHub", ToolKeys.GitHub, "http://127.0.0.1:9", protector.Protect("token-b"), AdminName, DateTimeOffset.UnixEpoch);
         db.Connections.AddRange(a, b);
         await db.SaveChangesAsync();
-        await Support.TestGrants.AllowUseAsync(bed.Host, RequestTestBed.RequesterId, RequestTestBed.RequesterName, a.Id, b.Id);
+
+        // The requester builds the flows, and builds only with connections shared with them.
+        await TestGrants.AllowUseAsync(bed.Host, RequesterId, RequesterName, a.Id, b.Id);
         return (a.Id, b.Id);
     }
 

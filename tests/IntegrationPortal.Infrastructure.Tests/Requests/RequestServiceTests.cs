@@ -294,6 +294,20 @@ public sealed class RequestServiceTests
     }
 
     [Fact]
+    public async Task Suggest_IgnoresToolNamesInUseCases()
+    {
+        await using var bed = await StartAsync();
+        await bed.SubmitAsync(Command(useCase: "Redmine wiki to GitHub"));
+
+        // Both use cases name the two tools, which every request of the pair may do, so only "wiki" and "bugs" count.
+        var suggestions = await AsAsync(bed.Other(), s => s.SuggestAsync(
+            new SuggestRequestQuery(ToolKeys.Redmine, ToolKeys.GitHub, "Redmine bugs to GitHub", string.Empty, Domain.Flows.SyncDirection.Both, Domain.Policies.DataClassification.Internal),
+            CancellationToken.None));
+
+        Assert.Empty(suggestions.Similar);
+    }
+
+    [Fact]
     public async Task Suggest_SkipsOwnRequests()
     {
         await using var bed = await StartAsync();

@@ -149,6 +149,18 @@ public sealed partial class BacklogService
         }
     }
 
+    /// <summary>
+    /// Returns the sentence that the request page's history shows for a decision. The sentences are
+    /// those of the same decision taken on the request page, or of a template's approval at submission.
+    /// </summary>
+    private static string Summary(IntegrationRequest request, BacklogAction action, TemplateMatch? template) => action switch
+    {
+        BacklogAction.StartReview => "Started the review.",
+        BacklogAction.Reject => $"Rejected the request: {request.DecisionReason}",
+        BacklogAction.TurnIntoTemplate => $"Approved by template {template!.Name}, version {template.Version}.",
+        _ => "Approved the request.",
+    };
+
     private void RecordDecision(IntegrationRequest request, RequestStatus before, BacklogActionCommand command, TemplateMatch? template, int batchSize)
     {
         var action = command.Action switch
@@ -159,6 +171,7 @@ public sealed partial class BacklogService
         };
         audit.Record(action, "request", request.Id.ToString(), new
         {
+            Summary = Summary(request, command.Action, template),
             request.RequesterName,
             request.UseCase,
             From = before.ToString(),

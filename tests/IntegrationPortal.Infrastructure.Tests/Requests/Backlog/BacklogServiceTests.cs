@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Common;
+using IntegrationPortal.Application.Requests;
 using IntegrationPortal.Application.Requests.Backlog;
 using IntegrationPortal.Domain.Common;
 using IntegrationPortal.Domain.Identity;
@@ -259,6 +260,28 @@ public sealed class BacklogServiceTests : IAsyncLifetime
 
         Assert.Null((await _bed.FindAsync(id)).AssigneeId);
         Assert.Equal([AuditActions.RequestAssigned], await _bed.AuditActionsForAsync(id));
+    }
+
+    [Theory]
+    [InlineData(BacklogAction.StartReview, "Started the review.")]
+    [InlineData(BacklogAction.Approve, "Approved the request.")]
+    [InlineData(BacklogAction.Reject, "Rejected the request: Use the existing bug template.")]
+    [InlineData(BacklogAction.TurnIntoTemplate, "Approved by template Customer bugs to GitHub, version 1.")]
+    public async Task Apply_writes_sentence_to_request_history(BacklogAction action, string expected)
+    {
+        var id = await _bed.AddAsync("Customer bug reports", daysAgo: 3);
+
+        await using var admin = _bed.Admin();
+        var command = Command(action, id);
+        command.Reason = "Use the existing bug template.";
+        command.TemplateName = "Customer bugs to GitHub";
+        var service = Service(admin);
+        await service.ApplyAsync(await service.PreviewAsync(command, CancellationToken.None), command, CancellationToken.None);
+        var detail = await admin.ServiceProvider.GetRequiredService<IRequestService>().GetAsync(id, CancellationToken.None);
+
+        var entry = Assert.Single(detail.Timeline);
+        Assert.Equal(expected, entry.Text);
+        Assert.Equal(BacklogTestBed.AdminName, entry.ActorName);
     }
 
     [Fact]
