@@ -167,6 +167,7 @@ public sealed partial class BacklogService
         {
             BacklogAction.StartReview => AuditActions.RequestReviewStarted,
             BacklogAction.Reject => AuditActions.RequestRejected,
+            BacklogAction.TurnIntoTemplate => AuditActions.RequestApprovedByTemplate,
             _ => AuditActions.RequestApproved,
         };
         audit.Record(action, "request", request.Id.ToString(), new

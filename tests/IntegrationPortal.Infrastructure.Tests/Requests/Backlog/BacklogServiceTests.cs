@@ -200,7 +200,7 @@ public sealed class BacklogServiceTests : IAsyncLifetime
             Assert.Equal(RequestStatus.Approved, request.Status);
             Assert.True(request.ApprovedByTemplate);
             Assert.Equal(_bed.Templates.TemplateId, request.TemplateId);
-            Assert.Equal([AuditActions.RequestApproved], await _bed.AuditActionsForAsync(id));
+            Assert.Equal([AuditActions.RequestApprovedByTemplate], await _bed.AuditActionsForAsync(id));
         }
 
         Assert.Equal(RequestStatus.NeedsInformation, (await _bed.FindAsync(waiting)).Status);
