@@ -55,6 +55,13 @@ public sealed record ScreeningResult(Tool? ToolA, Tool? ToolB, PolicyVerdict Ver
 
         foreach (var violation in Verdict.Violations)
         {
+            // The evaluator states each tool's catalog status too, in words meant for a flow; the
+            // catalog finding above says the same for a request, so the requester reads it once.
+            if (violation.Field is nameof(PolicySubject.ToolA) or nameof(PolicySubject.ToolB))
+            {
+                continue;
+            }
+
             if (!findings.Contains(violation.Message, StringComparer.Ordinal))
             {
                 findings.Add(violation.Message);
