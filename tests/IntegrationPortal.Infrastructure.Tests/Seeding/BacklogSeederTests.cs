@@ -78,6 +78,65 @@ public sealed class BacklogSeederTests
     }
 
     [Fact]
+    public async Task Seed_with_a_password_lets_each_requester_sign_in()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 1, "Demo-pass-2026", CancellationToken.None);
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var requesters = await users.GetUsersInRoleAsync(Roles.Requester);
+        Assert.Equal(BacklogSeeder.RequesterCount, requesters.Count);
+        foreach (var requester in requesters)
+        {
+            Assert.True(await users.CheckPasswordAsync(requester, "Demo-pass-2026"), requester.Email);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_with_a_password_gives_it_to_requesters_seeded_earlier_without_one()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 1, CancellationToken.None);
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 2, "Demo-pass-2026", CancellationToken.None);
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var ana = await users.FindByEmailAsync("ana.requester@example.com");
+        Assert.NotNull(ana);
+        Assert.True(await users.CheckPasswordAsync(ana, "Demo-pass-2026"));
+    }
+
+    [Fact]
+    public async Task Seed_rejects_a_weak_password_before_writing_anything()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+                scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 1, "short", CancellationToken.None));
+            Assert.Contains("--password", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("short", error.Message.Replace("--password", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.Equal(0, await db.Requests.CountAsync());
+        Assert.Empty(await users.GetUsersInRoleAsync(Roles.Requester));
+    }
+
+    [Fact]
     public async Task Seed_rejects_count_out_of_range()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
