@@ -9,8 +9,8 @@ namespace IntegrationPortal.Infrastructure.Seeding;
 
 /// <summary>
 /// Adds a generated backlog to the portal database for demos and benchmarks. Run only by the
-/// explicit seed-backlog command, never at start. Requesters are created without a password, so
-/// they cannot sign in until an IT admin sets one.
+/// explicit seed-backlog command, never at start. Requesters get the password the command is given,
+/// and without one they cannot sign in, because the portal has no page that sets a password.
 /// </summary>
 public sealed class BacklogSeeder(PortalDbContext db, UserManager<PortalUser> users, IAuditLog audit, TimeProvider time)
 {

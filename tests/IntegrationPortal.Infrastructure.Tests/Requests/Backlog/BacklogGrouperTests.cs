@@ -136,6 +136,18 @@ public sealed class BacklogGrouperTests
     }
 
     [Fact]
+    public void Label_shows_words_as_typed_rather_than_with_the_plural_cut()
+    {
+        var groups = BacklogGrouper.Group(
+        [
+            Request(GitHub, Redmine, "Pull request status on the linked Redmine issue", 0),
+            Request(GitHub, Redmine, "Pull request status on the linked Redmine issue for the web team", 1),
+        ]);
+
+        Assert.Equal("pull request status linked", Assert.Single(groups).Label);
+    }
+
+    [Fact]
     public void Label_of_group_without_shared_words_says_so()
     {
         Assert.Equal("(no common words)", BacklogGrouper.Label([]));
