@@ -119,7 +119,7 @@ public sealed class BacklogGrouperTests
         ]);
 
         var group = Assert.Single(groups);
-        Assert.Equal("customer bug report issue", group.Label);
+        Assert.Equal("customer bug reports issues", group.Label);
         Assert.Equal("github+redmine", group.ToolPair);
     }
 
@@ -132,7 +132,7 @@ public sealed class BacklogGrouperTests
             Request(GitHub, GitHub, "Translation requests from the localisation repository for support", 1),
         ]);
 
-        Assert.Equal("translation request localisation repository", Assert.Single(groups).Label);
+        Assert.Equal("translation requests localisation repository", Assert.Single(groups).Label);
     }
 
     [Fact]
