@@ -1,11 +1,14 @@
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Requests.Backlog;
+using IntegrationPortal.Application.Templates;
+using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Infrastructure.Seeding;
 using IntegrationPortal.Infrastructure.Tests.Support;
+using IntegrationPortal.Sync.Connectors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +55,24 @@ public sealed class BacklogSeederTests
         Assert.All(requests.Where(r => r.Status == RequestStatus.InReview), r => Assert.Equal("u-admin", r.AssigneeId));
         Assert.All(requests, r => Assert.InRange(r.SubmittedAt!.Value, Now.AddDays(-60), Now));
         Assert.Contains(requests, r => Now - r.SubmittedAt!.Value > TimeSpan.FromDays(10));
+    }
+
+    [Fact]
+    public async Task Generate_asks_only_for_fields_both_tools_have()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        var names = new Dictionary<string, string> { [ToolKeys.GitHub] = "GitHub", [ToolKeys.Redmine] = "Redmine" };
+        var fit = new TemplateFit(host.Services.GetRequiredService<IConnectorFactory>(), names);
+
+        var requests = BacklogGenerator.Generate(200, 1, Now, Requesters, Admins);
+
+        foreach (var request in requests)
+        {
+            foreach (var field in RequestShapes.SplitFields(request.Fields))
+            {
+                Assert.True(fit.ResolvePair(field, request.ToolA, request.ToolB) is not null, $"{request.ToolA}+{request.ToolB} lacks '{field}'");
+            }
+        }
     }
 
     [Fact]
