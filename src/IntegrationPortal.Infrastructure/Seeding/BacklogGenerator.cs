@@ -59,7 +59,7 @@ public static class BacklogGenerator
     private static readonly string[] Teams =
         ["", " for the web team", " for the data team", " for QA", " for the Berlin office", " for support", " for finance"];
 
-    // Each pair asks only for fields both of its tools have, so IT can turn any seeded group into a
+    // Each pair requests only fields both of its tools have, so IT can turn any seeded group into a
     // template. GitHub and Redmine share only title, description and status.
     private static readonly string[] MixedFieldSets =
     [
