@@ -55,8 +55,8 @@ public sealed record ScreeningResult(Tool? ToolA, Tool? ToolB, PolicyVerdict Ver
 
         foreach (var violation in Verdict.Violations)
         {
-            // The evaluator states each tool's catalog status too, in words meant for a flow; the
-            // catalog finding above says the same for a request, so the requester reads it once.
+            // The evaluator also reports each tool's catalog status, worded for a flow. The catalog
+            // finding above covers it for a request, so the requester reads it once.
             if (violation.Field is nameof(PolicySubject.ToolA) or nameof(PolicySubject.ToolB))
             {
                 continue;

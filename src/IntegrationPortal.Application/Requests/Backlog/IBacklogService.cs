@@ -61,7 +61,7 @@ public sealed class BacklogFilter
     /// <summary>The <see cref="AssigneeId"/> value that selects unassigned requests.</summary>
     public const string Unassigned = "-";
 
-    /// <summary>The largest <see cref="MinAgeDays"/> accepted, ten years, far beyond any request's age.</summary>
+    /// <summary>The maximum <see cref="MinAgeDays"/> accepted: ten years, longer than any request waits.</summary>
     public const int MaxAgeDays = 3650;
 }
 
