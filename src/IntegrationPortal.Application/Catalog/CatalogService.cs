@@ -5,6 +5,7 @@ using IntegrationPortal.Application.Flows.Policy;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Identity;
+using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Sync.Connectors;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,6 +138,15 @@ public sealed class CatalogService(
         // NOTE: the flows to resume are not checked against the other rules here, so a flow whose
         // other tool is still blocked is listed although it stays paused on confirm.
         var toResume = returningToApproval ? flows.Where(f => f.Status == FlowStatus.Paused && f.PausedByPolicy) : [];
+        // Every status change lists the open requests naming the tool, because IT decides them knowing its status.
+        var openRequests = tool.Status != status
+            ? await db.Requests.AsNoTracking()
+                .Where(r => r.ToolA == tool.Key || r.ToolB == tool.Key)
+                .Where(r => r.Status == RequestStatus.Submitted || r.Status == RequestStatus.InReview || r.Status == RequestStatus.NeedsInformation)
+                .OrderBy(r => r.CreatedAt)
+                .Select(r => new StatusChangeRequestDto(r.Id, r.UseCase, r.RequesterName, r.Status))
+                .ToListAsync(cancellationToken)
+            : [];
         return new ToolStatusPreview(
             tool.Key,
             tool.Name,
@@ -144,7 +154,10 @@ public sealed class CatalogService(
             status,
             [.. toPause.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(ToAffected)],
             [.. toResume.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(ToAffected)],
-            leavingApproval || returningToApproval ? connectionIds.Count : 0);
+            leavingApproval || returningToApproval ? connectionIds.Count : 0)
+        {
+            OpenRequests = openRequests,
+        };
     }
 
     public async Task<IReadOnlyList<ToolOwnerDto>> ListOwnerCandidatesAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Requests;
 
 namespace IntegrationPortal.Application.Catalog;
 
@@ -67,7 +68,14 @@ public sealed record ToolStatusPreview(
     ToolStatus To,
     IReadOnlyList<StatusChangeFlowDto> FlowsToPause,
     IReadOnlyList<StatusChangeFlowDto> FlowsToResume,
-    int Connections);
+    int Connections)
+{
+    /// <summary>The open requests that name the tool, whose decision the change bears on.</summary>
+    public IReadOnlyList<StatusChangeRequestDto> OpenRequests { get; init; } = [];
+}
+
+/// <summary>An open request a tool status change bears on, as the status preview lists it.</summary>
+public sealed record StatusChangeRequestDto(Guid Id, string UseCase, string RequesterName, RequestStatus Status);
 
 /// <summary>The input of the "add tool" form, mutable so the form can bind to it.</summary>
 public sealed class AddToolCommand

@@ -55,6 +55,13 @@ public sealed record ScreeningResult(Tool? ToolA, Tool? ToolB, PolicyVerdict Ver
 
         foreach (var violation in Verdict.Violations)
         {
+            // The evaluator also reports each tool's catalog status, worded for a flow. The catalog
+            // finding above covers it for a request, so the requester reads it once.
+            if (violation.Field is nameof(PolicySubject.ToolA) or nameof(PolicySubject.ToolB))
+            {
+                continue;
+            }
+
             if (!findings.Contains(violation.Message, StringComparer.Ordinal))
             {
                 findings.Add(violation.Message);

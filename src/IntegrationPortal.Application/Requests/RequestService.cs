@@ -149,6 +149,13 @@ public sealed partial class RequestService(
         var request = await FindAsync(command.RequestId, cancellationToken);
         var before = request.Status;
         request.AskForInformation(time.GetUtcNow());
+
+        // An admin who asks straight from the queue reviews the request, so the answer comes back to them.
+        if (request.AssigneeId is null)
+        {
+            request.AssignTo(user.UserId, user.UserName);
+        }
+
         var comment = AddComment(request, command.Text);
         RecordStatusChange(request, before, AuditActions.RequestInformationRequested, "Asked the requester for more information.", comment.Id);
         await db.SaveChangesAsync(cancellationToken);

@@ -59,13 +59,29 @@ public static class BacklogGenerator
     private static readonly string[] Teams =
         ["", " for the web team", " for the data team", " for QA", " for the Berlin office", " for support", " for finance"];
 
-    private static readonly string[] FieldSets =
+    // Each pair requests only fields both of its tools have, so IT can turn any seeded group into a
+    // template. GitHub and Redmine share only title, description and status.
+    private static readonly string[] MixedFieldSets =
+    [
+        "title, description, status",
+        "description, title",
+        "title, status",
+        "title, description",
+    ];
+
+    private static readonly string[] RedmineFieldSets =
     [
         "title, description, status",
         "title, description, status, priority",
         "title, status, assignee",
+        "title, description, status, due date",
+    ];
+
+    private static readonly string[] GitHubFieldSets =
+    [
+        "title, description, status",
         "title, description, labels, status",
-        "subject, description, status, due date",
+        "title, labels",
     ];
 
     private static readonly string[] ItemExamples =
@@ -121,7 +137,7 @@ public static class BacklogGenerator
                 toolA,
                 toolB,
                 useCase,
-                Pick(random, FieldSets),
+                Pick(random, FieldSetsOf(toolA, toolB)),
                 (SyncDirection)random.Next(3),
                 Pick(random, Justifications),
                 submittedAt);
@@ -135,6 +151,13 @@ public static class BacklogGenerator
 
         return requests;
     }
+
+    private static string[] FieldSetsOf(string toolA, string toolB) => (toolA, toolB) switch
+    {
+        (ToolKeys.Redmine, ToolKeys.Redmine) => RedmineFieldSets,
+        (ToolKeys.GitHub, ToolKeys.GitHub) => GitHubFieldSets,
+        _ => MixedFieldSets,
+    };
 
     private static string BugUseCase(Random random)
     {

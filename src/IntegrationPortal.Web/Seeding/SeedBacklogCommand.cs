@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationPortal.Web.Seeding;
 
 /// <summary>
-/// <c>seed-backlog [--count N] [--seed S] [--Section:Key=value ...]</c>: migrates the configured
-/// database, adds a generated backlog, prints how it groups and exits without serving pages or
+/// <c>seed-backlog [--count N] [--seed S] [--password P] [--Section:Key=value ...]</c>: migrates the
+/// configured database, adds a generated backlog (with P as the password of seeded requesters that have none), prints how it groups and exits without serving pages or
 /// running jobs. Starting the portal never seeds. Only this command does.
 /// </summary>
 internal static class SeedBacklogCommand
@@ -23,9 +23,9 @@ internal static class SeedBacklogCommand
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration)
     {
-        if (!TryParse(args, out var count, out var seed, out var error))
+        if (!TryParse(args, out var count, out var seed, out var password, out var error))
         {
-            await Console.Error.WriteLineAsync($"{error}\nUsage: {Name} [--count N] [--seed S] [--Section:Key=value ...] (count 1 to {BacklogSeeder.MaxCount}, default 50; seed default 1)");
+            await Console.Error.WriteLineAsync($"{error}\nUsage: {Name} [--count N] [--seed S] [--password P] [--Section:Key=value ...] (count 1 to {BacklogSeeder.MaxCount}, default 50; seed default 1; without a password the seeded requesters cannot sign in)");
             return 2;
         }
 
@@ -44,7 +44,17 @@ internal static class SeedBacklogCommand
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 
-        var added = await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(count, seed, CancellationToken.None);
+        int added;
+        try
+        {
+            added = await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(count, seed, password, CancellationToken.None);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"{ex.Message.Split(" (Parameter", 2)[0]}\nNothing was seeded.");
+            return 2;
+        }
+
         var databaseProvider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {added} requests from {BacklogSeeder.RequesterCount} requesters into the {databaseProvider} database."));
         await ReportGroupingAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
@@ -85,10 +95,14 @@ internal static class SeedBacklogCommand
     /// <summary>Returns true for a portal setting on the command line, which has a section and so a colon.</summary>
     private static bool IsSetting(string option) => option.StartsWith("--", StringComparison.Ordinal) && option.Contains(':', StringComparison.Ordinal);
 
-    internal static bool TryParse(string[] args, out int count, out int seed, out string error)
+    internal static bool TryParse(string[] args, out int count, out int seed, out string error) =>
+        TryParse(args, out count, out seed, out _, out error);
+
+    internal static bool TryParse(string[] args, out int count, out int seed, out string? password, out string error)
     {
         count = 50;
         seed = 1;
+        password = null;
         error = string.Empty;
         for (var i = 1; i < args.Length; i++)
         {
@@ -100,9 +114,21 @@ internal static class SeedBacklogCommand
                 continue;
             }
 
+            if (option == "--password")
+            {
+                if (i + 1 >= args.Length || string.IsNullOrWhiteSpace(args[i + 1]))
+                {
+                    error = "--password needs the password to give the seeded requesters after it.";
+                    return false;
+                }
+
+                password = args[++i];
+                continue;
+            }
+
             if (option is not ("--count" or "--seed"))
             {
-                error = $"Unknown option '{option}'; give --count, --seed or a setting such as --Database:Provider=PostgreSql.";
+                error = $"Unknown option '{option}'; give --count, --seed, --password or a setting such as --Database:Provider=PostgreSql.";
                 return false;
             }
 

@@ -3,7 +3,9 @@ using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Application.Common;
 using IntegrationPortal.Domain.Catalog;
+using IntegrationPortal.Domain.Flows;
 using IntegrationPortal.Domain.Identity;
+using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,34 @@ public sealed class CatalogServiceTests
         var added = await SingleAuditAsync(host, AuditActions.ToolAdded);
         Assert.Equal("jira", added.TargetId);
         Assert.Contains("olga@example.com", added.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_preview_lists_open_requests_naming_the_tool()
+    {
+        await using var host = await StartAsync();
+        var openId = Guid.NewGuid();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var at = _time.GetUtcNow();
+            var decided = Request(Guid.NewGuid(), ToolKeys.Redmine, ToolKeys.GitHub, at);
+            decided.Reject("ivan@example.com", "Use the bug template.", at);
+            db.Requests.AddRange(
+                Request(openId, ToolKeys.Redmine, ToolKeys.GitHub, at),
+                Request(Guid.NewGuid(), ToolKeys.Redmine, ToolKeys.Redmine, at),
+                decided);
+            await db.SaveChangesAsync();
+        }
+
+        await using var admin = host.ScopeFor("u-admin", "ivan@example.com", Roles.ItAdmin);
+        var preview = await admin.ServiceProvider.GetRequiredService<ICatalogService>()
+            .PreviewStatusChangeAsync(ToolKeys.GitHub, ToolStatus.Blocked, CancellationToken.None);
+
+        var affected = Assert.Single(preview.OpenRequests);
+        Assert.Equal(openId, affected.Id);
+        Assert.Equal("rita@example.com", affected.RequesterName);
+        Assert.Equal(RequestStatus.Submitted, affected.Status);
     }
 
     [Fact]
@@ -172,4 +202,8 @@ public sealed class CatalogServiceTests
 
     private Task<PortalTestHost> StartAsync() =>
         PortalTestHost.StartAsync(DatabaseProviders.Sqlite, configure: services => services.AddSingleton<TimeProvider>(_time));
+
+    private static IntegrationRequest Request(Guid id, string toolA, string toolB, DateTimeOffset at) => new(
+        id, "u-req", "rita@example.com", toolA, toolB, "Customer bugs to engineering", "title", SyncDirection.Both,
+        "Support copies bugs by hand today.", at);
 }

@@ -206,6 +206,20 @@ public sealed class RequestServiceTests
     }
 
     [Fact]
+    public async Task Asking_straight_from_the_queue_makes_the_admin_hold_the_answer()
+    {
+        await using var bed = await StartAsync();
+        var id = await bed.SubmitAsync();
+
+        await AsAsync(bed.Admin(), s => s.AskForInformationAsync(new() { RequestId = id, Text = "Which Redmine project?" }, CancellationToken.None));
+        await AsAsync(bed.Requester(), s => s.ProvideInformationAsync(new() { RequestId = id, Text = "The Support project." }, CancellationToken.None));
+        var answered = await GetAsync(bed, id);
+
+        Assert.Equal(RequestStatus.InReview, answered.Request.Status);
+        Assert.Equal(AdminName, answered.Request.Holder);
+    }
+
+    [Fact]
     public async Task Answer_ByOtherUser_IsForbidden()
     {
         await using var bed = await StartAsync();

@@ -1,11 +1,14 @@
 using IntegrationPortal.Application.Audit;
 using IntegrationPortal.Application.Requests.Backlog;
+using IntegrationPortal.Application.Templates;
+using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Identity;
 using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Infrastructure.Identity;
 using IntegrationPortal.Infrastructure.Persistence;
 using IntegrationPortal.Infrastructure.Seeding;
 using IntegrationPortal.Infrastructure.Tests.Support;
+using IntegrationPortal.Sync.Connectors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +58,24 @@ public sealed class BacklogSeederTests
     }
 
     [Fact]
+    public async Task Generate_asks_only_for_fields_both_tools_have()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        var names = new Dictionary<string, string> { [ToolKeys.GitHub] = "GitHub", [ToolKeys.Redmine] = "Redmine" };
+        var fit = new TemplateFit(host.Services.GetRequiredService<IConnectorFactory>(), names);
+
+        var requests = BacklogGenerator.Generate(200, 1, Now, Requesters, Admins);
+
+        foreach (var request in requests)
+        {
+            foreach (var field in RequestShapes.SplitFields(request.Fields))
+            {
+                Assert.True(fit.ResolvePair(field, request.ToolA, request.ToolB) is not null, $"{request.ToolA}+{request.ToolB} lacks '{field}'");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Seed_adds_requesters_requests_and_one_audit_event()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
@@ -75,6 +96,65 @@ public sealed class BacklogSeederTests
         Assert.Equal(35, await db.Requests.CountAsync());
         Assert.Equal(BacklogSeeder.RequesterCount, (await users.GetUsersInRoleAsync(Roles.Requester)).Count);
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.BacklogSeeded));
+    }
+
+    [Fact]
+    public async Task Seed_with_a_password_lets_each_requester_sign_in()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 1, "Demo-pass-2026", CancellationToken.None);
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var requesters = await users.GetUsersInRoleAsync(Roles.Requester);
+        Assert.Equal(BacklogSeeder.RequesterCount, requesters.Count);
+        foreach (var requester in requesters)
+        {
+            Assert.True(await users.CheckPasswordAsync(requester, "Demo-pass-2026"), requester.Email);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_with_a_password_gives_it_to_requesters_seeded_earlier_without_one()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 1, CancellationToken.None);
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 2, "Demo-pass-2026", CancellationToken.None);
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var ana = await users.FindByEmailAsync("ana.requester@example.com");
+        Assert.NotNull(ana);
+        Assert.True(await users.CheckPasswordAsync(ana, "Demo-pass-2026"));
+    }
+
+    [Fact]
+    public async Task Seed_rejects_a_weak_password_before_writing_anything()
+    {
+        await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+                scope.ServiceProvider.GetRequiredService<BacklogSeeder>().SeedAsync(3, 1, "short", CancellationToken.None));
+            Assert.Contains("--password", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("short", error.Message.Replace("--password", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.Equal(0, await db.Requests.CountAsync());
+        Assert.Empty(await users.GetUsersInRoleAsync(Roles.Requester));
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class FakeCatalogService : ICatalogService
     /// <summary>The flows every preview lists as pausing, or as resuming for a change to Approved.</summary>
     public List<StatusChangeFlowDto> AffectedFlows { get; } = [];
 
+    public List<StatusChangeRequestDto> AffectedRequests { get; } = [];
+
     public List<ToolOwnerDto> OwnerCandidates { get; } = [];
 
     public Task<IReadOnlyList<ToolDto>> ListToolsAsync(CancellationToken cancellationToken) =>
@@ -54,7 +56,10 @@ public sealed class FakeCatalogService : ICatalogService
             status,
             resuming ? [] : [.. AffectedFlows],
             resuming ? [.. AffectedFlows] : [],
-            2));
+            2)
+        {
+            OpenRequests = [.. AffectedRequests],
+        });
     }
 
     public Task<IReadOnlyList<ToolOwnerDto>> ListOwnerCandidatesAsync(CancellationToken cancellationToken) =>

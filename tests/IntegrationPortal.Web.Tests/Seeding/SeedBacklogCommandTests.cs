@@ -28,6 +28,25 @@ public sealed class SeedBacklogCommandTests
     }
 
     [Fact]
+    public void TryParse_reads_a_password_for_the_seeded_requesters()
+    {
+        var parsed = SeedBacklogCommand.TryParse(["seed-backlog", "--password", "Demo-pass-2026", "--count", "5"], out var count, out _, out var password, out var error);
+
+        Assert.True(parsed, error);
+        Assert.Equal(5, count);
+        Assert.Equal("Demo-pass-2026", password);
+        Assert.True(SeedBacklogCommand.TryParse(["seed-backlog"], out _, out _, out var none, out _));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public void TryParse_rejects_a_password_option_without_a_value()
+    {
+        Assert.False(SeedBacklogCommand.TryParse(["seed-backlog", "--password"], out _, out _, out _, out var error));
+        Assert.Contains("--password needs", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryParse_defaults_to_fifty_requests()
     {
         Assert.True(SeedBacklogCommand.TryParse(["seed-backlog"], out var count, out var seed, out _));

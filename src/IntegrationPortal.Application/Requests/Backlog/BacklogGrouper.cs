@@ -68,8 +68,44 @@ public static class BacklogGrouper
             .Take(MaxLabelWords)
             .Select(w => w.Word)
             .ToList();
-        return words.Count == 0 ? "(no common words)" : string.Join(' ', words);
+        if (words.Count == 0)
+        {
+            return "(no common words)";
+        }
+
+        // Words are compared with their plural cut ("status" becomes "statu"), so the label shows
+        // each one as a requester typed it.
+        var typed = TypedForms(requests);
+        return string.Join(' ', words.Select(word => typed.GetValueOrDefault(word, word)));
     }
+
+    /// <summary>
+    /// Maps each compared word to a form the requests' use cases contain: the word itself when one
+    /// of them has it, else the form the oldest request typed, in lower case.
+    /// </summary>
+    private static Dictionary<string, string> TypedForms(IReadOnlyList<IntegrationRequest> requests)
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var request in requests)
+        {
+            foreach (var token in Tokens(request.UseCase))
+            {
+                var typed = token.ToLowerInvariant();
+                foreach (var word in RequestPattern.Words(token))
+                {
+                    if (!forms.TryGetValue(word, out var known) || (known != word && typed == word))
+                    {
+                        forms[word] = typed;
+                    }
+                }
+            }
+        }
+
+        return forms;
+    }
+
+    private static string[] Tokens(string useCase) =>
+        useCase.Split([' ', ',', '.', ';', ':', '-', '/', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
 
     private static IEnumerable<RequestCluster> GroupPair(string toolPair, List<IntegrationRequest> requests)
     {
@@ -98,8 +134,7 @@ public static class BacklogGrouper
     private static Dictionary<string, int> WordOrder(string useCase)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tokens = useCase.Split([' ', ',', '.', ';', ':', '-', '/', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
-        foreach (var token in tokens)
+        foreach (var token in Tokens(useCase))
         {
             foreach (var word in RequestPattern.Words(token))
             {

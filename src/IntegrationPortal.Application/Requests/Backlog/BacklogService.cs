@@ -112,9 +112,9 @@ public sealed partial class BacklogService(
 
         if (filter.MinAgeDays is { } days)
         {
-            if (days < 0)
+            if (days is < 0 or > BacklogFilter.MaxAgeDays)
             {
-                throw ValidatorExtensions.Invalid(nameof(filter.MinAgeDays), $"The minimum age is {days} days; give 0 or more days.");
+                throw ValidatorExtensions.Invalid(nameof(filter.MinAgeDays), $"The minimum age is {days} days; give 0 to {BacklogFilter.MaxAgeDays} days.");
             }
 
             var submittedBy = now.AddDays(-days);

@@ -60,6 +60,9 @@ public sealed class BacklogFilter
 
     /// <summary>The <see cref="AssigneeId"/> value that selects unassigned requests.</summary>
     public const string Unassigned = "-";
+
+    /// <summary>The maximum <see cref="MinAgeDays"/> accepted: ten years, longer than any request waits.</summary>
+    public const int MaxAgeDays = 3650;
 }
 
 /// <summary>The grouped queue and its totals: requests against the decisions they need.</summary>

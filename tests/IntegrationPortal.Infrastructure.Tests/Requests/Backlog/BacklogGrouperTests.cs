@@ -119,7 +119,7 @@ public sealed class BacklogGrouperTests
         ]);
 
         var group = Assert.Single(groups);
-        Assert.Equal("customer bug report issue", group.Label);
+        Assert.Equal("customer bug reports issues", group.Label);
         Assert.Equal("github+redmine", group.ToolPair);
     }
 
@@ -132,7 +132,19 @@ public sealed class BacklogGrouperTests
             Request(GitHub, GitHub, "Translation requests from the localisation repository for support", 1),
         ]);
 
-        Assert.Equal("translation request localisation repository", Assert.Single(groups).Label);
+        Assert.Equal("translation requests localisation repository", Assert.Single(groups).Label);
+    }
+
+    [Fact]
+    public void Label_shows_words_as_typed_rather_than_with_the_plural_cut()
+    {
+        var groups = BacklogGrouper.Group(
+        [
+            Request(GitHub, Redmine, "Pull request status on the linked Redmine issue", 0),
+            Request(GitHub, Redmine, "Pull request status on the linked Redmine issue for the web team", 1),
+        ]);
+
+        Assert.Equal("pull request status linked", Assert.Single(groups).Label);
     }
 
     [Fact]

@@ -75,6 +75,21 @@ public sealed class BacklogServiceTests : IAsyncLifetime
         Assert.Equal(nameof(BacklogFilter.Status), Assert.Single(error.Errors).PropertyName);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(99_999_999)]
+    public async Task List_rejects_age_filter_out_of_range(int days)
+    {
+        await using var admin = _bed.Admin();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            Service(admin).ListAsync(new BacklogFilter { MinAgeDays = days }, CancellationToken.None));
+
+        var failure = Assert.Single(error.Errors);
+        Assert.Equal(nameof(BacklogFilter.MinAgeDays), failure.PropertyName);
+        Assert.Contains($"{BacklogFilter.MaxAgeDays}", failure.ErrorMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Preview_lists_changes_and_skips()
     {

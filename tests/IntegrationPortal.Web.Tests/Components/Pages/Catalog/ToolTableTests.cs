@@ -2,6 +2,7 @@ using Bunit;
 using IntegrationPortal.Application.Catalog;
 using IntegrationPortal.Domain.Catalog;
 using IntegrationPortal.Domain.Flows;
+using IntegrationPortal.Domain.Requests;
 using IntegrationPortal.Web.Components.Pages.Catalog;
 
 namespace IntegrationPortal.Web.Tests.Components.Pages.Catalog;
@@ -64,6 +65,23 @@ public sealed class ToolTableTests : PortalTestContext
 
         Assert.Contains("Support to engineering", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("resumes these 1 flow(s)", providers.Find("#status-summary").TextContent, StringComparison.Ordinal);
+        await providers.Find("#reason-cancel").ClickAsync(new());
+        await opening;
+    }
+
+    [Fact]
+    public async Task BlockDialog_ListsOpenRequests()
+    {
+        Catalog.AffectedRequests.Add(new StatusChangeRequestDto(Guid.NewGuid(), "Customer bugs to engineering", "rita@example.com", RequestStatus.InReview));
+        var providers = RenderProviders();
+        var cut = Render<ToolTable>(p => p.Add(t => t.Tools, Catalog.Tools));
+
+        var opening = cut.Find("#tool-github-blocked").ClickAsync(new());
+        var row = Assert.Single(providers.WaitForElements(".status-request-row"));
+
+        Assert.Contains("Customer bugs to engineering", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("rita@example.com", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 open request(s)", providers.Find("#status-requests-summary").TextContent, StringComparison.Ordinal);
         await providers.Find("#reason-cancel").ClickAsync(new());
         await opening;
     }

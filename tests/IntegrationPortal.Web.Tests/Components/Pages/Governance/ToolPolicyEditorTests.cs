@@ -44,7 +44,7 @@ public sealed class ToolPolicyEditorTests : PortalTestContext
     {
         Policies.Impact = new PolicyImpactDto(
             [new AffectedFlowDto(Guid.NewGuid(), "Support to engineering", "rita@example.com", FlowStatus.Active, [Violation], false)],
-            [new AffectedRequestDto(Guid.NewGuid(), "Mirror states", "sam@example.com", RequestStatus.Submitted, [Violation])]);
+            [new AffectedRequestDto(Guid.NewGuid(), "Mirror states", "sam@example.com", RequestStatus.NeedsInformation, [Violation])]);
         RenderProviders();
         var cut = Render<ToolPolicyEditor>(p => p.Add(c => c.ToolKey, ToolKeys.GitHub));
 
@@ -60,7 +60,10 @@ public sealed class ToolPolicyEditorTests : PortalTestContext
         Assert.Contains("rita@example.com", flowRow, StringComparison.Ordinal);
         Assert.Contains(Violation, flowRow, StringComparison.Ordinal);
         Assert.Contains("Pauses when you save.", flowRow, StringComparison.Ordinal);
-        Assert.Contains("Mirror states", cut.Find("[data-testid=impact-request-row]").TextContent, StringComparison.Ordinal);
+        var requestRow = cut.Find("[data-testid=impact-request-row]").TextContent;
+        Assert.Contains("Mirror states", requestRow, StringComparison.Ordinal);
+        Assert.Contains("waiting for information", requestRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("NeedsInformation", requestRow, StringComparison.Ordinal);
         Assert.Empty(Policies.Saves);
     }
 
