@@ -56,8 +56,8 @@ internal sealed class RequestNotifier : IRequestNotifier
             messages.Add((assigneeId, $"{request.RequesterName}'s request, which you hold, {change}"));
         }
 
-        // NOTE: a synchronous query, because the notifier contract is synchronous; a request has a
-        // handful of followers, read by the primary key's first column.
+        // The notifier contract is synchronous, so this query is too. A request has few followers,
+        // and they are read by the first column of the primary key.
         var followers = _db.RequestFollowers.AsNoTracking()
             .Where(f => f.RequestId == request.Id)
             .Select(f => f.UserId)
