@@ -4,9 +4,9 @@ using IntegrationPortal.Domain.Requests;
 namespace IntegrationPortal.Application.Requests;
 
 /// <summary>
-/// Integration requests from draft to retired: requesters file, answer and retire their own
-/// requests, IT admins review and decide. Every status change writes an audit event and notifies
-/// the people who take part in the request.
+/// Integration requests from draft to retired. Requesters file, reply to and retire their own
+/// requests, and IT admins review and decide. Every status change writes an audit event and
+/// notifies the people who take part in the request.
 /// </summary>
 public interface IRequestService
 {
@@ -40,7 +40,7 @@ public interface IRequestService
     /// <summary>Sends the request back to its requester with the IT admin's question as a comment.</summary>
     Task AskForInformationAsync(RequestCommentCommand command, CancellationToken cancellationToken);
 
-    /// <summary>Adds the requester's answer as a comment and sends the request back to IT.</summary>
+    /// <summary>Adds the requester's reply as a comment and moves the request back to IT.</summary>
     Task ProvideInformationAsync(RequestCommentCommand command, CancellationToken cancellationToken);
 
     /// <summary>Adds a comment to the thread without changing the status.</summary>

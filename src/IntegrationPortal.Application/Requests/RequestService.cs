@@ -150,7 +150,7 @@ public sealed partial class RequestService(
         var before = request.Status;
         request.AskForInformation(time.GetUtcNow());
 
-        // An admin who asks straight from the queue reviews the request, so the answer comes back to them.
+        // An admin who requests information from the queue reviews the request, so the reply goes to that admin.
         if (request.AssigneeId is null)
         {
             request.AssignTo(user.UserId, user.UserName);

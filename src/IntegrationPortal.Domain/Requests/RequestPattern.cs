@@ -18,7 +18,7 @@ public static class RequestPattern
         "of", "on", "or", "our", "so", "that", "the", "their", "them", "this", "to", "we", "with", "want",
         "need", "needs", "like", "would", "please", "all", "each", "every", "its", "two", "way", "both",
 
-        // Verbs that nearly every integration request uses, so a shared one tells nothing about the pattern.
+        // Verbs that nearly every integration request uses, so a shared one carries no information about the pattern.
         "sync", "synced", "syncing", "synchronize", "synchronise", "copy", "copied", "mirror", "mirrored",
         "push", "send", "keep", "get", "automatically", "new",
     };

@@ -5,9 +5,10 @@ using IntegrationPortal.Domain.Policies;
 namespace IntegrationPortal.Domain.Templates;
 
 /// <summary>
-/// Everything a template version fixes: the tool pair and use case, the field pairs and directions
-/// flows may use, the defaults a flow builder starts from, the item filter and schedule bounds that
-/// flows must keep, the most sensitive data allowed, and whether a request inside it is approved at once.
+/// The content of one template version. It names the tool pair and use case, the field pairs and
+/// directions flows may use, and the defaults a flow builder starts from. It also sets the item
+/// filter and schedule bounds that flows must keep, the most sensitive data allowed, and whether a
+/// request inside it is approved at once.
 /// </summary>
 public sealed record TemplateDefinition(
     string Name,

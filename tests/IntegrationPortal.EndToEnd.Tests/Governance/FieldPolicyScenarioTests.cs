@@ -7,7 +7,7 @@ namespace IntegrationPortal.EndToEnd.Tests.Governance;
 /// <summary>
 /// An IT admin blocks a field that a live flow syncs, in a real browser against the portal's own
 /// executable on PostgreSQL, a real Redmine and the GitHub emulator: the preview lists the flow,
-/// the save pauses it, its requester sees why, and nothing crosses the blocked field afterwards.
+/// the save pauses it, the flow page shows its requester why, and nothing crosses the blocked field afterwards.
 /// </summary>
 public sealed class FieldPolicyScenarioTests : IAsyncLifetime
 {
@@ -64,7 +64,7 @@ public sealed class FieldPolicyScenarioTests : IAsyncLifetime
         Assert.Contains("The reader at door 3 stays red.", copy.Body, StringComparison.Ordinal);
         var flowUrl = requester.Page.Url;
 
-        // The admin blocks GitHub's description field and sees the live flow in the preview first.
+        // The admin blocks GitHub's description field, and the preview lists the live flow before the save.
         await admin.OpenAsync("/governance/policies");
         await admin.Page.ClickAsync("#policy-tool-github");
         await admin.Page.Locator("[data-testid=field-rule-row][data-field=description]").WaitForAsync();
@@ -79,7 +79,7 @@ public sealed class FieldPolicyScenarioTests : IAsyncLifetime
         await admin.Page.ClickAsync("#policy-save");
         await Assertions.Expect(admin.Page.Locator(".mud-snackbar").Filter(new() { HasTextString = "1 flow was paused" })).ToBeVisibleAsync();
 
-        // The requester sees the pause and IT's reason on the flow page, and can neither run nor resume the flow.
+        // The flow page shows the requester the pause and IT's reason, and rejects both Run now and Resume.
         await requester.OpenAsync(new Uri(flowUrl).AbsolutePath);
         await Assertions.Expect(requester.Page.Locator("#flow-status")).ToContainTextAsync("Paused");
         var banner = requester.Page.Locator("#flow-pause-reason");

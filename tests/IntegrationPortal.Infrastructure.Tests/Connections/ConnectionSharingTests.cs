@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationPortal.Infrastructure.Tests.Connections;
 
-/// <summary>Who sees and may use which connection, through grants to users and to groups.</summary>
+/// <summary>Which connections each person may list and use, through grants to users and to groups.</summary>
 public sealed class ConnectionSharingTests
 {
     [Theory]

@@ -206,7 +206,7 @@ public sealed class RequestServiceTests
     }
 
     [Fact]
-    public async Task Asking_straight_from_the_queue_makes_the_admin_hold_the_answer()
+    public async Task AskForInformation_assigns_asking_admin()
     {
         await using var bed = await StartAsync();
         var id = await bed.SubmitAsync();

@@ -9,7 +9,7 @@ public sealed class ScreeningFindingsTests
     private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_tool_under_review_is_named_once_although_the_policy_check_reports_it_too()
+    public void Findings_name_reviewed_tool_once()
     {
         var github = new Tool(ToolKeys.GitHub, "GitHub", ToolStatus.UnderReview, At);
         var redmine = new Tool(ToolKeys.Redmine, "Redmine", ToolStatus.Approved, At);

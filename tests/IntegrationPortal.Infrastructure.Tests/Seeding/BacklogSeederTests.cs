@@ -99,7 +99,7 @@ public sealed class BacklogSeederTests
     }
 
     [Fact]
-    public async Task Seed_with_a_password_lets_each_requester_sign_in()
+    public async Task Seed_password_enables_sign_in()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
         await using (var scope = host.Services.CreateAsyncScope())
@@ -118,7 +118,7 @@ public sealed class BacklogSeederTests
     }
 
     [Fact]
-    public async Task Seed_with_a_password_gives_it_to_requesters_seeded_earlier_without_one()
+    public async Task Seed_password_fills_earlier_requesters()
     {
         await using var host = await PortalTestHost.StartAsync(DatabaseProviders.Sqlite);
         await using (var scope = host.Services.CreateAsyncScope())

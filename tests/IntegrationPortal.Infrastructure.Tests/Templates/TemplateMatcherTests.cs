@@ -13,7 +13,7 @@ namespace IntegrationPortal.Infrastructure.Tests.Templates;
 public sealed class TemplateMatcherTests(TemplateMatcherTests.Templates templates) : IClassFixture<TemplateMatcherTests.Templates>
 {
     /// <summary>
-    /// Each row: what the request asks for, the templates expected in order (empty when none
+    /// Each row: the content of the request, the templates expected in order (empty when none
     /// matches), and the differences expected for the first one (empty when the request is inside it).
     /// </summary>
     public static TheoryData<MatchCase> Cases { get; } =

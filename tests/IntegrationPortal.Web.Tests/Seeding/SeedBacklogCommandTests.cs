@@ -28,7 +28,7 @@ public sealed class SeedBacklogCommandTests
     }
 
     [Fact]
-    public void TryParse_reads_a_password_for_the_seeded_requesters()
+    public void TryParse_reads_requester_password()
     {
         var parsed = SeedBacklogCommand.TryParse(["seed-backlog", "--password", "Demo-pass-2026", "--count", "5"], out var count, out _, out var password, out var error);
 
@@ -40,7 +40,7 @@ public sealed class SeedBacklogCommandTests
     }
 
     [Fact]
-    public void TryParse_rejects_a_password_option_without_a_value()
+    public void TryParse_rejects_empty_password()
     {
         Assert.False(SeedBacklogCommand.TryParse(["seed-backlog", "--password"], out _, out _, out _, out var error));
         Assert.Contains("--password needs", error, StringComparison.Ordinal);

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationPortal.Application.Flows.Policy;
 
 /// <summary>
-/// Checks whether the current policies still allow a flow: before each run, and when a flow is
-/// activated or resumed: both tools are approved in the catalog, both connections are usable and
-/// not revoked, the tools' field and item scope policies allow the flow's containers, mappings and
-/// item filter, and a flow built from a template fits the template's current version.
+/// Checks whether the current policies still allow a flow, before each run and when a flow is
+/// activated or resumed. Both tools must be approved in the catalog, and both connections usable
+/// and not revoked. The tools' field and item scope policies must allow the flow's containers,
+/// mappings and item filter, and a flow built from a template must fit its current version.
 /// </summary>
 public sealed class FlowPolicyCheck(
     IPortalDbContext db,

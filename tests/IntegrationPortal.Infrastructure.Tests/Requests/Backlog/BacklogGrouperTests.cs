@@ -136,7 +136,7 @@ public sealed class BacklogGrouperTests
     }
 
     [Fact]
-    public void Label_shows_words_as_typed_rather_than_with_the_plural_cut()
+    public void Label_keeps_typed_word_forms()
     {
         var groups = BacklogGrouper.Group(
         [

@@ -132,7 +132,7 @@ public sealed class BacklogServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Apply_changes_nothing_when_a_request_moved_since_preview()
+    public async Task Apply_after_stale_preview_changes_nothing()
     {
         var first = await _bed.AddAsync("Customer bug reports", daysAgo: 3);
         var second = await _bed.AddAsync("Customer bug reports", daysAgo: 2);

@@ -6,7 +6,7 @@ using IntegrationPortal.Web.Components.Pages.Flows;
 
 namespace IntegrationPortal.Web.Tests.Components.Pages.Governance;
 
-/// <summary>The flow page as its requester sees it after a policy change paused the flow.</summary>
+/// <summary>The flow page shown to its requester after a policy change paused the flow.</summary>
 public sealed class PolicyPauseBannerTests : PortalTestContext
 {
     private const string Reason = "GitHub's field Status may not be written by flows; IT set it to read only.";
